@@ -1,0 +1,57 @@
+package com.vigil.app.cli;
+
+import com.vigil.app.bench.IngestBench;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vigil bench [NAME...]}: benchmarks, one {@code BENCH <name> <value> <unit> [k=v ...]} line each. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run benchmarks and print lines 'BENCH <name> <value> <unit> [key=value ...]'.")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", description = "Benchmarks to run (default: all): ${COMPLETION-CANDIDATES}")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--seconds", description = "Measured seconds per benchmark where it applies (default ${DEFAULT-VALUE}).")
+    double seconds = 5;
+
+    @FunctionalInterface
+    interface Bench {
+        List<String> run(double seconds) throws Exception;
+    }
+
+    static Map<String, Bench> benches() {
+        Map<String, Bench> m = new LinkedHashMap<>();
+        m.put("ingest", s -> IngestBench.run(10_000, 1_000, s));
+        return m;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Bench> all = benches();
+        List<String> run = names.isEmpty() ? new ArrayList<>(all.keySet()) : names;
+        for (String n : run) {
+            if (!all.containsKey(n)) {
+                spec.commandLine().getErr().println("vigil bench: unknown benchmark '" + n + "'; valid: " + all.keySet());
+                return 2;
+            }
+        }
+        for (String n : run) {
+            for (String line : all.get(n).run(seconds)) {
+                spec.commandLine().getOut().println(line);
+                spec.commandLine().getOut().flush();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package com.vigil.app.cli;
+
+import com.vigil.app.console.ConsoleApp;
+import com.vigil.app.runtime.DataDirs;
+import com.vigil.app.runtime.VigilRuntime;
+import com.vigil.sim.server.DemoPlantServer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil console}: the GUI on the embedded demo plant. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the console on the embedded demo plant (default command).")
+public final class ConsoleCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", description = "Where Vigil keeps its database (default: VIGIL_DATA_DIR or the user data directory).")
+    Path dataDir;
+
+    @Option(names = "--sim-port", description = "TCP port of the embedded demo plant OPC UA server (default ${DEFAULT-VALUE}).")
+    int simPort = DemoPlantServer.DEFAULT_PORT;
+
+    @Option(names = "--seed", description = "Random seed of the demo plant (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--speed", description = "Demo plant speed: simulated seconds per second (default ${DEFAULT-VALUE}).")
+    double speed = 1.0;
+
+    @Option(names = "--lang", description = "UI language: zh or en (default: the OS language).")
+    String lang;
+
+    @Override
+    public Integer call() {
+        Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang);
+        return ConsoleApp.launch(new VigilRuntime.Options(DataDirs.resolve(dataDir), simPort, seed, speed), locale);
+    }
+}

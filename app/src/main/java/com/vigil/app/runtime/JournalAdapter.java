@@ -1,0 +1,59 @@
+package com.vigil.app.runtime;
+
+import com.vigil.alarm.AlarmJournal;
+import com.vigil.alarm.JournalEntry;
+import com.vigil.persistence.db.Database;
+import com.vigil.persistence.db.DatabaseException;
+import com.vigil.persistence.journal.AlarmJournalStore;
+import com.vigil.persistence.journal.JournalRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The alarm engine's journal port, written to SQLite through Hibernate. The database boots in the
+ * background (Hibernate takes seconds); an entry arriving before that waits for it, so nothing is lost
+ * and nothing is reported done before it is on disk.
+ */
+public final class JournalAdapter implements AlarmJournal {
+    private final CompletableFuture<Database> database;
+    private volatile AlarmJournalStore store;
+
+    public JournalAdapter(CompletableFuture<Database> database) {
+        this.database = database;
+    }
+
+    @Override
+    public void append(JournalEntry e) {
+        store().append(toRecord(e));
+    }
+
+    private AlarmJournalStore store() {
+        AlarmJournalStore s = store;
+        if (s != null) {
+            return s;
+        }
+        try {
+            Database db = database.get(120, TimeUnit.SECONDS);
+            s = new AlarmJournalStore(db);
+            store = s;
+            return s;
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            throw c instanceof DatabaseException de ? de : new IllegalStateException("journal unavailable: " + c, c);
+        } catch (TimeoutException ex) {
+            throw new IllegalStateException("the journal database did not open within 120 s", ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the journal database", ex);
+        }
+    }
+
+    static JournalRecord toRecord(JournalEntry e) {
+        return new JournalRecord(null, e.time().toEpochMilli(), e.alarmId(), e.tag(), e.type().name(),
+                e.priority().grade(), e.area(), e.fromState().name(), e.toState().name(), e.event().name(), e.user(),
+                e.role() == null ? null : e.role().name(), e.comment(), e.tiers(), e.refusal(),
+                Double.isNaN(e.value()) ? null : e.value());
+    }
+}

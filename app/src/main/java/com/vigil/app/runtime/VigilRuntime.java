@@ -1,0 +1,152 @@
+package com.vigil.app.runtime;
+
+import com.vigil.alarm.AlarmConfig;
+import com.vigil.alarm.AlarmEngine;
+import com.vigil.ingest.IngestPipeline;
+import com.vigil.ingest.LiveSnapshot;
+import com.vigil.model.ConnectionState;
+import com.vigil.opcua.OpcUaSource;
+import com.vigil.opcua.TagBinding;
+import com.vigil.persistence.db.Database;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.sim.server.DemoPlantServer;
+import com.vigil.sim.server.PortInUseException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition of the running console: demo plant server → Milo client → ingest thread → (live
+ * snapshot, alarm engine) with the journal in SQLite. Constructor injection only; no framework.
+ */
+public final class VigilRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VigilRuntime.class);
+
+    /** What to start. {@code simPort} 0 picks a free port (tests). */
+    public record Options(Path dataDir, int simPort, long seed, double simSpeed) {
+    }
+
+    private final Options options;
+    private final PlantDefinition plant;
+    private final LiveSnapshot snapshot;
+    private final IngestPipeline pipeline;
+    private final AlarmEngine engine;
+    private final CompletableFuture<Database> database;
+    private final ScheduledExecutorService ticker;
+    private final Clock clock = Clock.systemUTC();
+    private volatile DemoPlantServer server;
+    private volatile OpcUaSource source;
+    private volatile ConnectionState connection = ConnectionState.DISCONNECTED;
+    private volatile String connectionDetail = "";
+
+    public VigilRuntime(Options options) {
+        this.options = options;
+        this.plant = com.vigil.plantconfig.PlantFiles.demo();
+        this.snapshot = new LiveSnapshot(1200);
+        this.pipeline = new IngestPipeline(1024, snapshot);
+        Path dbFile = options.dataDir().resolve("vigil.db");
+        this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {
+            Thread t = new Thread(r, "vigil-db-open");
+            t.setDaemon(true);
+            t.start();
+        });
+        this.engine = new AlarmEngine(AlarmConfig.fromPlant(plant.plant()), clock, new JournalAdapter(database));
+        pipeline.addConsumer(engine);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-alarm-clock");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts the demo plant server and connects to it over OPC UA. Returns when the server listens;
+     * the connection continues in the background (state via {@link #connection()}).
+     */
+    public void start(Consumer<ConnectionState> onConnection) throws PortInUseException {
+        pipeline.start();
+        ticker.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+        DemoPlantServer s = new DemoPlantServer(plant, "127.0.0.1", options.simPort(), options.seed(),
+                options.simSpeed(), 500);
+        s.start();
+        server = s;
+        List<TagBinding> bindings = plant.plant().tags().stream()
+                .map(t -> new TagBinding(t.id(), "ns=2;s=" + t.id())).toList();
+        OpcUaSource src = new OpcUaSource(s.endpointUrl(), bindings, pipeline, (url, state, detail) -> {
+            connection = state;
+            connectionDetail = detail;
+            if (onConnection != null) {
+                onConnection.accept(state);
+            }
+        }, clock, 500);
+        source = src;
+        src.start();
+    }
+
+    private void tick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.error("alarm engine tick failed", e);
+        }
+    }
+
+    public PlantDefinition plant() {
+        return plant;
+    }
+
+    public LiveSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public AlarmEngine engine() {
+        return engine;
+    }
+
+    public CompletableFuture<Database> database() {
+        return database;
+    }
+
+    public DemoPlantServer server() {
+        return server;
+    }
+
+    public ConnectionState connection() {
+        return connection;
+    }
+
+    public String connectionDetail() {
+        return connectionDetail;
+    }
+
+    public String endpointUrl() {
+        DemoPlantServer s = server;
+        return s == null ? "" : s.endpointUrl();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        OpcUaSource src = source;
+        if (src != null) {
+            src.close();
+        }
+        DemoPlantServer s = server;
+        if (s != null) {
+            s.stop();
+        }
+        pipeline.close();
+        database.thenAccept(Database::close);
+    }
+}

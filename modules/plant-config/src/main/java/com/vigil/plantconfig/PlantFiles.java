@@ -1,0 +1,318 @@
+package com.vigil.plantconfig;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.vigil.model.Area;
+import com.vigil.model.Limits;
+import com.vigil.model.Plant;
+import com.vigil.model.Priority;
+import com.vigil.model.TagDef;
+import com.vigil.model.TagKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads plant definitions from YAML. Every error names the file, the line and the field.
+ *
+ * <p>Format (see {@code assets/plants/demo-plant.yaml}): {@code plant}, {@code areas} (id, name.zh,
+ * name.en, outline), {@code equipment} (id, area, label, outline), {@code walls}, {@code tags} (id, area,
+ * equipment, description.zh/en, kind analog|discrete, unit, range [lo, hi], normal [lo, hi], limits {hh,
+ * h, l, ll, offNormal}, priority {hh, h, l, ll}, deadband, position [x, y], sim {...}).
+ */
+public final class PlantFiles {
+    /** Classpath name of the demo plant shipped with Vigil. */
+    public static final String DEMO_RESOURCE = "plants/demo-plant.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private PlantFiles() {
+    }
+
+    public static PlantDefinition load(Path file) throws PlantFileException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new PlantFileException(file.toString(), 0, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The demo plant that ships inside Vigil. */
+    public static PlantDefinition demo() {
+        try (InputStream in = PlantFiles.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("demo plant resource missing: " + DEMO_RESOURCE);
+            }
+            return parse(in, DEMO_RESOURCE);
+        } catch (IOException | PlantFileException e) {
+            throw new IllegalStateException("the built-in demo plant is broken: " + e.getMessage(), e);
+        }
+    }
+
+    public static PlantDefinition parse(InputStream in, String fileName) throws PlantFileException {
+        JsonNode root;
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        try {
+            byte[] bytes = in.readAllBytes();
+            root = YAML.readTree(bytes);
+            try (com.fasterxml.jackson.core.JsonParser jp = YAML.getFactory().createParser(bytes)) {
+                while (jp.nextToken() != null) {
+                    String ptr = jp.getParsingContext().pathAsPointer().toString();
+                    lines.putIfAbsent(ptr, jp.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new PlantFileException(fileName, loc == null ? 0 : loc.getLineNr(), null,
+                    "not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PlantFileException(fileName, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PlantFileException(fileName, 1, null, "expected a mapping with 'plant', 'areas' and 'tags'", null);
+        }
+        return new Reader(fileName, root, lines).read();
+    }
+
+    /** Walks the tree; tracks the line of the node being read for error messages. */
+    private static final class Reader {
+        private final String file;
+        private final JsonNode root;
+        private final Map<String, Integer> lines;
+        private final java.util.IdentityHashMap<JsonNode, String> paths = new java.util.IdentityHashMap<>();
+
+        Reader(String file, JsonNode root, Map<String, Integer> lines) {
+            this.file = file;
+            this.root = root;
+            this.lines = lines;
+            index(root, "");
+        }
+
+        /** Remembers the JSON pointer of every node so errors can name its line. */
+        private void index(JsonNode n, String path) {
+            paths.put(n, path);
+            if (n.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    index(e.getValue(), path + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                }
+            } else if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    index(n.get(i), path + "/" + i);
+                }
+            }
+        }
+
+        PlantDefinition read() throws PlantFileException {
+            String name = text(root, "plant", true);
+            List<Area> areas = new ArrayList<>();
+            List<PlantDefinition.Shape> shapes = new ArrayList<>();
+            JsonNode areasNode = array(root, "areas");
+            for (JsonNode a : areasNode) {
+                String id = text(a, "id", true);
+                JsonNode n = a.get("name");
+                String zh = n == null ? id : text(n, "zh", false);
+                String en = n == null ? id : text(n, "en", false);
+                areas.add(new Area(id, zh == null ? id : zh, en == null ? id : en));
+                if (a.has("outline")) {
+                    shapes.add(new PlantDefinition.Shape("area", id, en, points(a, "outline")));
+                }
+            }
+            if (root.has("equipment")) {
+                for (JsonNode e : array(root, "equipment")) {
+                    shapes.add(new PlantDefinition.Shape("equipment", text(e, "id", true),
+                            text(e, "label", false), points(e, "outline")));
+                }
+            }
+            if (root.has("walls")) {
+                for (JsonNode w : array(root, "walls")) {
+                    shapes.add(new PlantDefinition.Shape("wall", "", "", points(w, "line")));
+                }
+            }
+            double[] size = root.has("size") ? pair(root, "size") : new double[] {100, 60};
+
+            List<TagDef> tags = new ArrayList<>();
+            Map<String, String> zh = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> sim = new LinkedHashMap<>();
+            for (JsonNode t : array(root, "tags")) {
+                TagDef def = tag(t);
+                if (areas.stream().noneMatch(a -> a.id().equals(def.area()))) {
+                    throw error(t.get("area"), "area", "unknown area '" + def.area() + "' (defined: "
+                            + areas.stream().map(Area::id).toList() + ")");
+                }
+                if (tags.stream().anyMatch(o -> o.id().equals(def.id()))) {
+                    throw error(t.get("id"), "id", "duplicate tag id '" + def.id() + "'");
+                }
+                tags.add(def);
+                JsonNode d = t.get("description");
+                if (d != null && d.isObject() && d.has("zh")) {
+                    zh.put(def.id(), d.get("zh").asText());
+                }
+                if (t.has("sim")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = YAML.convertValue(t.get("sim"), LinkedHashMap.class);
+                    sim.put(def.id(), m);
+                }
+            }
+            try {
+                return new PlantDefinition(new Plant(name, areas, tags), zh,
+                        new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim);
+            } catch (IllegalArgumentException e) {
+                throw new PlantFileException(file, 0, null, e.getMessage(), e);
+            }
+        }
+
+        private TagDef tag(JsonNode t) throws PlantFileException {
+            String id = text(t, "id", true);
+            String area = text(t, "area", true);
+            String kindText = t.has("kind") ? text(t, "kind", true) : "analog";
+            TagKind kind;
+            switch (kindText) {
+                case "analog" -> kind = TagKind.ANALOG;
+                case "discrete" -> kind = TagKind.DISCRETE;
+                default -> throw error(t.get("kind"), "kind", "must be 'analog' or 'discrete', was '" + kindText + "'");
+            }
+            String desc = "";
+            JsonNode d = t.get("description");
+            if (d != null) {
+                desc = d.isObject() ? (d.has("en") ? d.get("en").asText() : "") : d.asText();
+            }
+            double[] range = kind == TagKind.ANALOG ? pair(t, "range") : new double[] {0, 1};
+            double[] normal = t.has("normal") ? pair(t, "normal") : range;
+            Limits limits = limits(t, id);
+            double[] pos = t.has("position") ? pair(t, "position") : new double[] {0, 0};
+            try {
+                return new TagDef(id, area, text(t, "equipment", false), desc, kind, text(t, "unit", false),
+                        range[0], range[1], normal[0], normal[1], limits, pos[0], pos[1]);
+            } catch (IllegalArgumentException e) {
+                throw error(t, "range", e.getMessage());
+            }
+        }
+
+        private Limits limits(JsonNode t, String id) throws PlantFileException {
+            JsonNode l = t.get("limits");
+            if (l == null) {
+                return Limits.NONE;
+            }
+            JsonNode p = t.get("priority");
+            try {
+                return new Limits(num(l, "hh"), num(l, "h"), num(l, "l"), num(l, "ll"), num(l, "offNormal"),
+                        prio(p, "hh", Priority.GRADE_2), prio(p, "h", Priority.GRADE_3),
+                        prio(p, "l", Priority.GRADE_3), prio(p, "ll", Priority.GRADE_2),
+                        t.has("deadband") ? number(t, "deadband") : 0);
+            } catch (IllegalArgumentException e) {
+                throw error(l, "limits", "tag " + id + ": " + e.getMessage());
+            }
+        }
+
+        private Priority prio(JsonNode p, String key, Priority dflt) throws PlantFileException {
+            if (p == null || !p.has(key)) {
+                return dflt;
+            }
+            JsonNode v = p.get(key);
+            if (!v.canConvertToInt() || v.asInt() < 1 || v.asInt() > 4) {
+                throw error(v, "priority." + key, "must be a grade 1..4, was '" + v.asText() + "'");
+            }
+            return Priority.ofGrade(v.asInt());
+        }
+
+        private Double num(JsonNode n, String key) throws PlantFileException {
+            if (!n.has(key) || n.get(key).isNull()) {
+                return null;
+            }
+            return number(n, key);
+        }
+
+        private double number(JsonNode n, String key) throws PlantFileException {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isNumber()) {
+                throw error(v == null ? n : v, key, "expected a number, was '" + (v == null ? "missing" : v.asText()) + "'");
+            }
+            return v.asDouble();
+        }
+
+        private double[] pair(JsonNode n, String key) throws PlantFileException {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isArray() || v.size() != 2 || !v.get(0).isNumber() || !v.get(1).isNumber()) {
+                throw error(v == null ? n : v, key, "expected [low, high] (two numbers)");
+            }
+            return new double[] {v.get(0).asDouble(), v.get(1).asDouble()};
+        }
+
+        private List<double[]> points(JsonNode n, String key) throws PlantFileException {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isArray()) {
+                throw error(v == null ? n : v, key, "expected a list of [x, y] points");
+            }
+            List<double[]> pts = new ArrayList<>();
+            for (Iterator<JsonNode> it = v.elements(); it.hasNext(); ) {
+                JsonNode p = it.next();
+                if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                    throw error(p, key, "expected [x, y]");
+                }
+                pts.add(new double[] {p.get(0).asDouble(), p.get(1).asDouble()});
+            }
+            return pts;
+        }
+
+        private JsonNode array(JsonNode n, String key) throws PlantFileException {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isArray()) {
+                throw error(v == null ? n : v, key, "expected a list");
+            }
+            return v;
+        }
+
+        private String text(JsonNode n, String key, boolean required) throws PlantFileException {
+            JsonNode v = n.get(key);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    throw error(n, key, "is required");
+                }
+                return null;
+            }
+            if (!v.isValueNode()) {
+                throw error(v, key, "expected text");
+            }
+            String s = v.asText().trim();
+            if (required && s.isEmpty()) {
+                throw error(v, key, "must not be empty");
+            }
+            return s;
+        }
+
+        private PlantFileException error(JsonNode at, String field, String problem) {
+            return new PlantFileException(file, lineOf(at), field, problem, null);
+        }
+
+        private int lineOf(JsonNode at) {
+            if (at == null) {
+                return 0;
+            }
+            String path = paths.get(at);
+            if (path == null) {
+                return 0;
+            }
+            // the pointer of a value names the line of its key; walk up until a known one is found
+            while (true) {
+                Integer l = lines.get(path);
+                if (l != null || path.isEmpty()) {
+                    return l == null ? 0 : l;
+                }
+                path = path.substring(0, path.lastIndexOf('/'));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,165 @@
+package com.vigil.ui.overview;
+
+import com.vigil.model.Area;
+import com.vigil.model.Quality;
+import com.vigil.model.TagDef;
+import com.vigil.model.TagKind;
+import com.vigil.ui.kit.CssTokens;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.Styles;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * All tags as live TilesFX tiles, grouped by area. Grey and calm when normal (ISA-101); a tile takes
+ * its alarm grade's colour as border and value colour, with the alarm label and grade as text (a second
+ * cue besides colour). Bad and stale values show no number, only the quality word.
+ */
+public final class OverviewView extends ScrollPane {
+    public static final double TILE_W = 176;
+    public static final double TILE_H = 150;
+
+    private final OverviewViewModel model;
+    private final I18n i18n;
+    private final CssTokens tokens;
+    private final Map<String, Tile> tiles = new LinkedHashMap<>();
+    private final Map<String, TagDef> defs = new LinkedHashMap<>();
+
+    public OverviewView(OverviewViewModel model, List<Area> areas, Function<String, String> describe, I18n i18n,
+                        CssTokens tokens, FxPulse pulse, Consumer<String> onSelect) {
+        this.model = model;
+        this.i18n = i18n;
+        this.tokens = tokens;
+        VBox content = new VBox(8);
+        content.setPadding(new Insets(8));
+        for (Area area : areas) {
+            List<TagDef> areaTags = model.tags().stream().filter(t -> t.area().equals(area.id())).toList();
+            if (areaTags.isEmpty()) {
+                continue;
+            }
+            Label title = new Label(area.name(i18n.locale()));
+            title.getStyleClass().add(Styles.AREA_TITLE);
+            FlowPane flow = new FlowPane(6, 6);
+            for (TagDef t : areaTags) {
+                Tile tile = tile(t, describe.apply(t.id()));
+                tile.setOnMouseClicked(e -> onSelect.accept(t.id()));
+                tiles.put(t.id(), tile);
+                defs.put(t.id(), t);
+                flow.getChildren().add(tile);
+            }
+            VBox box = new VBox(4, title, flow);
+            box.getStyleClass().add(Styles.AREA_BOX);
+            content.getChildren().add(box);
+        }
+        setContent(content);
+        setFitToWidth(true);
+        pulse.add(this::refresh);
+    }
+
+    private Tile tile(TagDef t, String description) {
+        Color bg = tokens.color("-vigil-surface-raised");
+        Color text = tokens.color("-vigil-text");
+        Color muted = tokens.color("-vigil-text-muted");
+        Tile tile = TileBuilder.create()
+                .skinType(t.kind() == TagKind.ANALOG ? Tile.SkinType.SPARK_LINE : Tile.SkinType.TEXT)
+                .prefSize(TILE_W, TILE_H)
+                .title(description)
+                .text(t.id())
+                .unit(t.unit())
+                .minValue(t.engLow())
+                .maxValue(t.engHigh())
+                .decimals(decimals(t))
+                .tickLabelDecimals(decimals(t))
+                .averagingEnabled(false)
+                .animated(false)
+                .textVisible(true)
+                .backgroundColor(bg)
+                .foregroundColor(text)
+                .titleColor(muted)
+                .textColor(muted)
+                .unitColor(muted)
+                .valueColor(tokens.color("-vigil-value"))
+                .barColor(tokens.color("-vigil-trend-line"))
+                .borderColor(tokens.color("-vigil-border"))
+                .borderWidth(1)
+                .build();
+        tile.setId("tile-" + t.id());
+        tile.setUserData(t.id());
+        return tile;
+    }
+
+    private static int decimals(TagDef t) {
+        double span = t.engHigh() - t.engLow();
+        return span <= 5 ? 2 : span <= 50 ? 1 : 1;
+    }
+
+    /** Applies changed tile states; runs on the FX pulse. */
+    void refresh() {
+        Map<String, TileState> changes = model.changes();
+        for (Map.Entry<String, TileState> e : changes.entrySet()) {
+            Tile tile = tiles.get(e.getKey());
+            if (tile != null) {
+                apply(tile, defs.get(e.getKey()), e.getValue());
+            }
+        }
+    }
+
+    private void apply(Tile tile, TagDef def, TileState st) {
+        boolean good = st.quality() == Quality.GOOD && !Double.isNaN(st.value());
+        String status;
+        Color valueColor = tokens.color("-vigil-value");
+        Color border = tokens.color("-vigil-border");
+        double borderWidth = 1;
+        if (!good) {
+            String q = st.quality() == Quality.GOOD ? Quality.BAD.name() : st.quality().name();
+            status = i18n.t("quality." + q);
+            valueColor = tokens.color(st.quality() == Quality.STALE ? "-vigil-quality-stale" : "-vigil-quality-bad");
+            border = valueColor;
+            borderWidth = 2;
+        } else {
+            status = def.id();
+        }
+        if (st.alarmGrade() > 0) {
+            Color c = tokens.alarm(st.alarmGrade());
+            border = c;
+            borderWidth = st.unacknowledged() ? 4 : 2;
+            if (good) {
+                valueColor = c;
+            }
+            status = i18n.t("tile.alarm", st.alarmText(), i18n.t("alarms.grade." + st.alarmGrade())) + " · " + def.id();
+        }
+        tile.setText(status);
+        tile.setValueColor(valueColor);
+        tile.setBorderColor(border);
+        tile.setBorderWidth(borderWidth);
+        if (def.kind() == TagKind.DISCRETE) {
+            tile.setDescription(good ? (st.value() >= 0.5 ? "1 ●" : "0 ○") : status);
+        } else if (good) {
+            tile.setValueVisible(true);
+            tile.setValue(st.value());
+        } else {
+            tile.setValueVisible(false);
+        }
+    }
+
+    /** The tile of a tag (tests, selection). */
+    public Tile tile(String tag) {
+        return tiles.get(tag);
+    }
+
+    public TileState shown(String tag) {
+        return model.shown(tag);
+    }
+}

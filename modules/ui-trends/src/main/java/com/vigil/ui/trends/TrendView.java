@@ -1,0 +1,178 @@
+package com.vigil.ui.trends;
+
+import com.vigil.model.Limits;
+import com.vigil.model.Quality;
+import com.vigil.model.Sample;
+import com.vigil.model.TagDef;
+import com.vigil.ui.kit.CssTokens;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.Styles;
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.time.FixedMillisecond;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+/**
+ * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines.
+ * Bad and stale samples are gaps, never zeros. Redrawn at most once a second, on the FX pulse.
+ */
+public final class TrendView extends BorderPane {
+    private final Function<String, List<Sample>> recent;
+    private final Function<String, TagDef> tagDef;
+    private final Function<String, String> describe;
+    private final I18n i18n;
+    private final CssTokens tokens;
+    private final Label title = new Label();
+    private final TimeSeriesCollection dataset = new TimeSeriesCollection();
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private String tag;
+    private long lastDraw;
+
+    public TrendView(Function<String, List<Sample>> recent, Function<String, TagDef> tagDef,
+                     Function<String, String> describe, I18n i18n, CssTokens tokens, FxPulse pulse) {
+        this.recent = recent;
+        this.tagDef = tagDef;
+        this.describe = describe;
+        this.i18n = i18n;
+        this.tokens = tokens;
+        getStyleClass().add(Styles.TREND);
+        title.getStyleClass().add(Styles.PANEL_TITLE);
+        title.setText(i18n.t("trend.none"));
+        chart = ChartFactory.createTimeSeriesChart(null, null, null, dataset, false, true, false);
+        plot = chart.getXYPlot();
+        java.awt.Color bg = awt("-vigil-surface");
+        java.awt.Color grid = awt("-vigil-border");
+        java.awt.Color text = awt("-vigil-text-muted");
+        chart.setBackgroundPaint(bg);
+        plot.setBackgroundPaint(bg);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setOutlinePaint(grid);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setTickLabelPaint(text);
+            axis.setLabelPaint(text);
+            axis.setAxisLinePaint(grid);
+            axis.setTickMarkPaint(grid);
+            axis.setTickLabelFont(font);
+        }
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss"));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, awt("-vigil-trend-line"));
+        r.setSeriesStroke(0, new BasicStroke(1.6f));
+        plot.setRenderer(r);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("trend-chart");
+        setTop(title);
+        setCenter(viewer);
+        pulse.add(this::refresh);
+    }
+
+    private java.awt.Color awt(String token) {
+        javafx.scene.paint.Color c = tokens.color(token);
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+    }
+
+    /** Shows the trend of {@code tagId}. */
+    public void show(String tagId) {
+        this.tag = tagId;
+        TagDef def = tagDef.apply(tagId);
+        title.setText(i18n.t("trend.title", describe.apply(tagId) + "  (" + tagId + (def == null ? "" : ", "
+                + def.unit()) + ")"));
+        plot.clearRangeMarkers();
+        if (def != null) {
+            Limits l = def.limits();
+            marker(l.hh(), "HH", l.hhPriority());
+            marker(l.h(), "H", l.hPriority());
+            marker(l.l(), "L", l.lPriority());
+            marker(l.ll(), "LL", l.llPriority());
+        }
+        lastDraw = 0;
+        refresh();
+    }
+
+    private void marker(Double value, String label, com.vigil.model.Priority p) {
+        if (value == null) {
+            return;
+        }
+        ValueMarker m = new ValueMarker(value);
+        m.setPaint(p == null ? awt("-vigil-limit-line") : awt("-vigil-alarm-" + p.grade()));
+        m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+        m.setLabel(label + " " + value);
+        m.setLabelPaint(awt("-vigil-text-muted"));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(m);
+    }
+
+    void refresh() {
+        if (tag == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastDraw < 1000) {
+            return;
+        }
+        lastDraw = now;
+        List<Sample> samples = recent.apply(tag);
+        TimeSeries s = new TimeSeries(tag);
+        s.setNotify(false);
+        for (Sample x : samples) {
+            Double v = x.quality() == Quality.GOOD && !Double.isNaN(x.value()) ? x.value() : null; // gap
+            s.addOrUpdate(new FixedMillisecond(x.timeMillis()), v);
+        }
+        s.setNotify(true);
+        dataset.removeAllSeries();
+        dataset.addSeries(s);
+        // a fixed window, and a value range that always shows the normal band and the H/L limits:
+        // the operator judges the value against its limits, not against its own noise
+        plot.getDomainAxis().setRange(now - WINDOW_MILLIS, now);
+        TagDef def = tagDef.apply(tag);
+        if (def != null) {
+            double lo = def.normalLow();
+            double hi = def.normalHigh();
+            if (def.limits().l() != null) {
+                lo = Math.min(lo, def.limits().l());
+            }
+            if (def.limits().h() != null) {
+                hi = Math.max(hi, def.limits().h());
+            }
+            for (Sample x : samples) {
+                if (x.quality() == Quality.GOOD && !Double.isNaN(x.value())) {
+                    lo = Math.min(lo, x.value());
+                    hi = Math.max(hi, x.value());
+                }
+            }
+            double pad = (hi - lo) * 0.08 + 1e-9;
+            plot.getRangeAxis().setRange(lo - pad, hi + pad);
+        }
+    }
+
+    /** Width of the live trend window. */
+    public static final long WINDOW_MILLIS = 10 * 60 * 1000L;
+
+    public String tag() {
+        return tag;
+    }
+
+    /** Number of points on the chart (tests). */
+    public int points() {
+        return dataset.getSeriesCount() == 0 ? 0 : dataset.getSeries(0).getItemCount();
+    }
+}
