@@ -36,6 +36,7 @@ public final class OverviewView extends ScrollPane {
     private final CssTokens tokens;
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final Map<String, TagDef> defs = new LinkedHashMap<>();
+    private final java.util.Set<String> started = new java.util.HashSet<>();
 
     public OverviewView(OverviewViewModel model, List<Area> areas, Function<String, String> describe, I18n i18n,
                         CssTokens tokens, FxPulse pulse, Consumer<String> onSelect) {
@@ -147,6 +148,11 @@ public final class OverviewView extends ScrollPane {
         if (def.kind() == TagKind.DISCRETE) {
             tile.setDescription(good ? (st.value() >= 0.5 ? "1 ●" : "0 ○") : status);
         } else if (good) {
+            if (!tile.isValueVisible() || !started.contains(def.id())) {
+                // the spark line must not start from TilesFX's initial 0 or bridge a gap of bad values
+                tile.clearData();
+                started.add(def.id());
+            }
             tile.setValueVisible(true);
             tile.setValue(st.value());
         } else {
