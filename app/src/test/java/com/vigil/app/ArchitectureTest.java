@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"com.vigil.model..", "com.vigil.plantconfig..", "com.vigil.sim..",
             "com.vigil.opcua..", "com.vigil.alarm..", "com.vigil.warning..", "com.vigil.historian..",
-            "com.vigil.persistence..", "com.vigil.ingest.."};
+            "com.vigil.persistence..", "com.vigil.ingest..", "com.vigil.reports..", "com.vigil.accounts.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -35,7 +35,8 @@ class ArchitectureTest {
     void dependenciesPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Model").definedBy("com.vigil.model..")
-                .layer("Services").definedBy("com.vigil.alarm..", "com.vigil.warning..", "com.vigil.ingest..")
+                .layer("Services").definedBy("com.vigil.alarm..", "com.vigil.warning..", "com.vigil.ingest..",
+                        "com.vigil.reports..", "com.vigil.accounts..")
                 .layer("Adapters").definedBy("com.vigil.opcua..", "com.vigil.sim..", "com.vigil.persistence..",
                         "com.vigil.historian..", "com.vigil.plantconfig..")
                 .layer("UI").definedBy("com.vigil.ui..")

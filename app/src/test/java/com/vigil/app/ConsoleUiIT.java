@@ -49,7 +49,7 @@ class ConsoleUiIT {
         runtime = new VigilRuntime(new VigilRuntime.Options(dataDir, 0, 42, 1.0));
         FxPulse pulse = new FxPulse(10);
         window = new MainWindow(runtime, new I18n(Locale.ENGLISH), new Actor("op-test", Role.OPERATOR),
-                TaskRunner.background(), pulse);
+                TaskRunner.background(), pulse, new RecordingSink());
         stage.setScene(window.scene());
         stage.show();
         pulse.start();
@@ -95,6 +95,8 @@ class ConsoleUiIT {
         robot.clickOn("#ack-selected");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> fx(() -> window.alarms().message().getText()).startsWith("Acknowledged 1"));
+        assertTrue(fx(() -> window.banner().shown().stream().noneMatch(r -> r.tag().equals(gas))),
+                "the banner drops the acknowledged alarm");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.alarms().table().getItems().stream()
                 .anyMatch(r -> r.tag().equals(gas) && !r.unacknowledged() && r.state().equals("ACKED"))));
 

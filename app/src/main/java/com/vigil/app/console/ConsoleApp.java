@@ -2,7 +2,6 @@ package com.vigil.app.console;
 
 import com.vigil.app.runtime.VigilRuntime;
 import com.vigil.model.Actor;
-import com.vigil.model.Role;
 import com.vigil.persistence.db.DatabaseException;
 import com.vigil.sim.server.PortInUseException;
 import com.vigil.ui.kit.FxPulse;
@@ -51,10 +50,11 @@ public final class ConsoleApp extends Application {
             fatal(i18n, i18n.t("error.generic"), e.getMessage());
             return;
         }
-        // the operator of the demo session; accounts and log-in come with the users issue
-        Actor actor = new Actor("demo-operator", Role.OPERATOR);
+        // the demo session starts as the demo operator; accounts and log-in come with the users issue
+        Actor actor = com.vigil.app.runtime.DemoUsers.ALL.get(0);
         pulse = new FxPulse(10);
-        MainWindow window = new MainWindow(runtime, i18n, actor, TaskRunner.background(), pulse);
+        MainWindow window = new MainWindow(runtime, i18n, actor, TaskRunner.background(), pulse,
+                new com.vigil.ui.alarms.ToneSink());
         stage.setTitle(i18n.t("app.title"));
         stage.setScene(window.scene());
         stage.setMaximized(true);

@@ -1,12 +1,17 @@
 package com.vigil.app.console;
 
 import com.vigil.app.runtime.AlarmUiAdapter;
+import com.vigil.app.runtime.DemoUsers;
 import com.vigil.app.runtime.VigilRuntime;
 import com.vigil.model.Actor;
 import com.vigil.model.ConnectionState;
 import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.ui.alarms.AlarmBanner;
 import com.vigil.ui.alarms.AlarmListView;
 import com.vigil.ui.alarms.AlarmListViewModel;
+import com.vigil.ui.alarms.AlarmRow;
+import com.vigil.ui.alarms.Annunciator;
+import com.vigil.ui.alarms.GuidancePanel;
 import com.vigil.ui.kit.CssTokens;
 import com.vigil.ui.kit.FxPulse;
 import com.vigil.ui.kit.I18n;
@@ -18,19 +23,24 @@ import com.vigil.ui.overview.OverviewViewModel;
 import com.vigil.ui.trends.TrendView;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: plant overview tiles (left), alarm list and trend of the selected tag
- * (right), status bar (connection, rate, journal, user). Everything live arrives through one pulse.
+ * The console's main window: toolbar (user, clock) and the alarm banner on top; plant overview tiles
+ * (left); alarm list, guidance and trend (right); status bar (connection, rate, journal). Everything
+ * live arrives through one pulse.
  */
 public final class MainWindow {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -41,7 +51,12 @@ public final class MainWindow {
     private final Scene scene;
     private final OverviewView overview;
     private final AlarmListView alarms;
+    private final AlarmBanner banner;
+    private final GuidancePanel guidance;
     private final TrendView trend;
+    private final Annunciator annunciator;
+    private final AtomicReference<Actor> actor;
+    private final ComboBox<Actor> users = new ComboBox<>();
     private final Label connection = new Label();
     private final Label rate = new Label();
     private final Label dropped = new Label();
@@ -50,28 +65,36 @@ public final class MainWindow {
     private long lastCount;
     private long lastCountAt;
 
-    public MainWindow(VigilRuntime runtime, I18n i18n, Actor actor, TaskRunner runner, FxPulse pulse) {
+    public MainWindow(VigilRuntime runtime, I18n i18n, Actor initialActor, TaskRunner runner, FxPulse pulse,
+                      Annunciator.Sink sound) {
         this.runtime = runtime;
         this.i18n = i18n;
         this.pulse = pulse;
+        this.actor = new AtomicReference<>(initialActor);
         PlantDefinition plant = runtime.plant();
         CssTokens tokens = CssTokens.dark();
         String lang = i18n.chinese() ? "zh" : "en";
-        AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, () -> actor);
+        AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, actor::get, runtime.database());
 
         trend = new TrendView(runtime.snapshot()::recent, id -> plant.plant().tag(id).orElse(null),
                 id -> plant.description(id, lang), i18n, tokens, pulse);
+        guidance = new GuidancePanel(i18n, trend);
+        AlarmListViewModel listModel = new AlarmListViewModel(adapter);
+        alarms = new AlarmListView(listModel, adapter, adapter, adapter, runner, i18n, pulse, this::select,
+                System::currentTimeMillis);
+        alarms.setId("alarm-list");
         overview = new OverviewView(new OverviewViewModel(plant.plant().tags(), runtime.snapshot(), adapter),
                 plant.plant().areas(), id -> plant.description(id, lang), i18n, tokens, pulse, trend::show);
         overview.setId("overview");
-        alarms = new AlarmListView(new AlarmListViewModel(adapter), adapter, runner, i18n, pulse, trend::show);
-        alarms.setId("alarm-list");
+        annunciator = new Annunciator(listModel, sound, i18n, pulse, true, System::currentTimeMillis);
+        banner = new AlarmBanner(listModel, i18n, pulse, r -> alarms.reveal(r.id()), annunciator::silence);
 
-        SplitPane right = new SplitPane(alarms, trend);
+        SplitPane lower = new SplitPane(guidance);
+        SplitPane right = new SplitPane(alarms, lower);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
+        right.setDividerPositions(0.58);
         SplitPane center = new SplitPane(overview, right);
-        center.setDividerPositions(0.5);
+        center.setDividerPositions(0.42);
 
         Label title = new Label(i18n.t("app.title"));
         title.getStyleClass().add(Styles.PANEL_TITLE);
@@ -79,27 +102,49 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         clock.setId("clock");
-        HBox top = new HBox(title, plantName, spacer, clock);
+        users.setId("user-switch");
+        users.getItems().setAll(DemoUsers.ALL);
+        if (!users.getItems().contains(initialActor)) {
+            users.getItems().add(0, initialActor);
+        }
+        users.setValue(initialActor);
+        users.setCellFactory(l -> new UserCell());
+        users.setButtonCell(new UserCell());
+        users.setOnAction(e -> {
+            if (users.getValue() != null) {
+                actor.set(users.getValue());
+            }
+        });
+        HBox top = new HBox(title, plantName, spacer, new Label(i18n.t("status.demoUser")), users, clock);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Styles.TOOLBAR);
 
         connection.setId("status-connection");
         db.setId("status-db");
-        Label user = new Label(i18n.t("status.user", actor.user(), i18n.t("role." + actor.role().name())));
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox status = new HBox(connection, rate, dropped, db, spacer2, user);
+        HBox status = new HBox(connection, rate, dropped, db);
         status.getStyleClass().add(Styles.STATUS_BAR);
         status.setAlignment(Pos.CENTER_LEFT);
 
-        BorderPane root = new BorderPane(center, top, null, status, null);
+        BorderPane root = new BorderPane(center, new VBox(top, banner), null, status, null);
         root.getStyleClass().add(Styles.APP);
         scene = new Scene(root, 1600, 900);
         Theme.DARK.apply(scene);
         pulse.add(this::refreshStatus);
         refreshStatus();
-        // show something meaningful in the trend from the start
         plant.plant().tags().stream().findFirst().ifPresent(t -> trend.show(t.id()));
+    }
+
+    private void select(AlarmRow row) {
+        trend.show(row.tag());
+        guidance.show(row, alarms.model().all());
+    }
+
+    private final class UserCell extends ListCell<Actor> {
+        @Override
+        protected void updateItem(Actor a, boolean empty) {
+            super.updateItem(a, empty);
+            setText(empty || a == null ? "" : a.user() + " (" + i18n.t("role." + a.role().name()) + ")");
+        }
     }
 
     private void refreshStatus() {
@@ -129,6 +174,12 @@ public final class MainWindow {
         db.getStyleClass().add("status.db.failed".equals(dbState) ? Styles.STATUS_BAD : Styles.STATUS_OK);
     }
 
+    /** Acts as another user from now on (shift handover at a shared desk; demo users until accounts exist). */
+    public void actAs(Actor a) {
+        actor.set(a);
+        users.setValue(a);
+    }
+
     public Scene scene() {
         return scene;
     }
@@ -141,8 +192,20 @@ public final class MainWindow {
         return alarms;
     }
 
+    public AlarmBanner banner() {
+        return banner;
+    }
+
+    public GuidancePanel guidance() {
+        return guidance;
+    }
+
     public TrendView trend() {
         return trend;
+    }
+
+    public Annunciator annunciator() {
+        return annunciator;
     }
 
     public FxPulse pulse() {

@@ -3,37 +3,51 @@ package com.vigil.app.runtime;
 import com.vigil.alarm.ActionResult;
 import com.vigil.alarm.AlarmEngine;
 import com.vigil.alarm.AlarmView;
+import com.vigil.alarm.FloodSummary;
+import com.vigil.alarm.TierStep;
 import com.vigil.model.Actor;
 import com.vigil.model.Area;
 import com.vigil.model.Role;
 import com.vigil.model.TagDef;
+import com.vigil.persistence.db.Database;
+import com.vigil.persistence.journal.AlarmJournalStore;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.ui.alarms.AlarmCommands;
+import com.vigil.ui.alarms.AlarmHistory;
 import com.vigil.ui.alarms.AlarmRow;
 import com.vigil.ui.alarms.AlarmSource;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.overview.TagAlarmLookup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-/** Adapts the alarm engine to the alarm list, the tiles and the operator's actions. */
-public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, TagAlarmLookup {
+/** Adapts the alarm engine and the journal to the alarm views, the tiles and the operator's actions. */
+public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHistory, TagAlarmLookup {
     private final AlarmEngine engine;
     private final PlantDefinition plant;
     private final I18n i18n;
     private final Supplier<Actor> actor;
+    private final CompletableFuture<Database> database;
     private long cachedVersion = -1;
     private Map<String, TagAlarm> worstByTag = Map.of();
+    private long rowsVersion = -1;
+    private List<AlarmRow> rows = List.of();
 
-    public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor) {
+    public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor,
+                          CompletableFuture<Database> database) {
         this.engine = engine;
         this.plant = plant;
         this.i18n = i18n;
         this.actor = actor;
+        this.database = database;
     }
 
     @Override
@@ -42,22 +56,48 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, TagAlar
     }
 
     @Override
-    public List<AlarmRow> rows() {
-        String lang = i18n.chinese() ? "zh" : "en";
-        List<AlarmRow> rows = new ArrayList<>();
-        for (AlarmView v : engine.activeAlarms()) {
-            TagDef def = plant.plant().tag(v.tag()).orElse(null);
-            String unit = def == null ? "" : " " + def.unit();
-            String valueText = Double.isNaN(v.valueAtActivation()) ? "—"
-                    : fmt(v.valueAtActivation()) + (Double.isNaN(v.limit()) ? "" : " / " + fmt(v.limit())) + unit;
-            String pending = v.tiers() == null ? "" : String.join(", ", v.tiers().pending().stream()
-                    .filter(r -> r != Role.OPERATOR || v.acknowledged())
-                    .map(r -> i18n.t("role." + r.name())).toList());
-            rows.add(new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
-                    v.priority().grade(), areaName(v.area()), v.tag(), plant.description(v.tag(), lang),
-                    v.type().name(), valueText, v.state().name(), !v.acknowledged(), pending));
+    public synchronized List<AlarmRow> rows() {
+        long v = engine.version();
+        if (v == rowsVersion) {
+            return rows;
         }
+        String lang = i18n.chinese() ? "zh" : "en";
+        List<AlarmView> views = engine.activeAlarms();
+        List<AlarmRow> out = new ArrayList<>(views.size());
+        for (AlarmView a : views) {
+            out.add(row(a, lang));
+        }
+        rows = List.copyOf(out);
+        rowsVersion = v;
         return rows;
+    }
+
+    private AlarmRow row(AlarmView v, String lang) {
+        TagDef def = plant.plant().tag(v.tag()).orElse(null);
+        String unit = def == null ? "" : " " + def.unit();
+        String valueText = Double.isNaN(v.valueAtActivation()) ? "—"
+                : fmt(v.valueAtActivation()) + (Double.isNaN(v.limit()) ? "" : " / " + fmt(v.limit())) + unit;
+        List<String> done = new ArrayList<>();
+        List<String> due = new ArrayList<>();
+        boolean confirmDue = false;
+        if (v.tiers() != null) {
+            for (TierStep s : v.tiers().steps()) {
+                String role = i18n.t("role." + s.role().name());
+                if (s.done()) {
+                    done.add(role + " " + s.user());
+                } else {
+                    due.add(role);
+                    confirmDue |= s.role() != Role.OPERATOR;
+                }
+            }
+        }
+        String description = def != null ? plant.description(v.tag(), lang)
+                : v.description() == null || v.description().isEmpty() ? v.tag() : v.description();
+        return new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
+                v.priority().grade(), areaName(v.area()), v.tag(), description, v.type().name(), valueText,
+                v.state().name(), v.active(), !v.acknowledged(), String.join(", ", done), String.join(", ", due),
+                confirmDue, v.guidance() == null ? "" : v.guidance(), v.stateReason() == null ? "" : v.stateReason(),
+                v.shelvedUntil() == null ? 0 : v.shelvedUntil().toEpochMilli());
     }
 
     private String areaName(String areaId) {
@@ -74,11 +114,25 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, TagAlar
     }
 
     @Override
-    public Result acknowledge(List<String> alarmIds, String comment) {
+    public Flood flood() {
+        for (FloodSummary f : engine.health().floods()) {
+            if (f.ongoing()) {
+                Map<String, Integer> byArea = new LinkedHashMap<>();
+                f.countsByArea().forEach((k, n) -> byArea.merge(areaName(k), n, Integer::sum));
+                String lang = i18n.chinese() ? "zh" : "en";
+                return new Flood(f.position(), f.start().toEpochMilli(), f.alarmCount(), f.firstOutTag(),
+                        f.firstOutTag() == null ? "" : plant.description(f.firstOutTag(), lang), byArea);
+            }
+        }
+        return null;
+    }
+
+    private Result each(List<String> ids, BiFunction<String, Actor, ActionResult> action) {
+        Actor who = actor.get();
         int done = 0;
         List<String> refusals = new ArrayList<>();
-        for (String id : alarmIds) {
-            ActionResult r = engine.acknowledge(id, actor.get(), comment == null ? "" : comment);
+        for (String id : ids) {
+            ActionResult r = action.apply(id, who);
             if (r.accepted()) {
                 done++;
             } else {
@@ -86,6 +140,64 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, TagAlar
             }
         }
         return new Result(done, refusals);
+    }
+
+    @Override
+    public Result acknowledge(List<String> ids, String comment) {
+        return each(ids, (id, a) -> engine.acknowledge(id, a, nz(comment)));
+    }
+
+    @Override
+    public Result confirm(List<String> ids, String comment) {
+        return each(ids, (id, a) -> engine.confirm(id, a, nz(comment)));
+    }
+
+    @Override
+    public Result shelve(List<String> ids, Duration duration, String reason) {
+        return each(ids, (id, a) -> engine.shelve(id, a, duration, nz(reason)));
+    }
+
+    @Override
+    public Result unshelve(List<String> ids, String comment) {
+        return each(ids, (id, a) -> engine.unshelve(id, a, nz(comment)));
+    }
+
+    @Override
+    public Result reset(List<String> ids, String comment) {
+        return each(ids, (id, a) -> engine.reset(id, a, nz(comment)));
+    }
+
+    @Override
+    public Result removeFromService(List<String> ids, String reason) {
+        return each(ids, (id, a) -> engine.removeFromService(id, a, nz(reason)));
+    }
+
+    @Override
+    public Result returnToService(List<String> ids, String comment) {
+        return each(ids, (id, a) -> engine.returnToService(id, a, nz(comment)));
+    }
+
+    @Override
+    public Duration maxShelve() {
+        return engine.config().maxShelve();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public List<HistoryRow> query(long fromMillis, long toMillis, int limit) {
+        AlarmJournalStore store = new AlarmJournalStore(database.join());
+        List<HistoryRow> out = new ArrayList<>();
+        var recs = store.between(fromMillis, toMillis, null);
+        for (int i = recs.size() - 1; i >= 0 && out.size() < limit; i--) {
+            var r = recs.get(i);
+            out.add(new HistoryRow(r.timeMillis(), r.tag(), r.alarmType(), r.priority(), r.fromState(), r.toState(),
+                    r.event(), r.user(), r.role(), r.refusal() == null ? r.comment() : r.comment() + " [refused: "
+                    + r.refusal() + "]", r.tiers()));
+        }
+        return out;
     }
 
     @Override

@@ -29,6 +29,14 @@ public final class JournalAdapter implements AlarmJournal {
         store().append(toRecord(e));
     }
 
+    /** All automatic transitions of one batch in one transaction (a flood is one commit, not thousands). */
+    @Override
+    public void appendAll(java.util.List<JournalEntry> entries) {
+        if (!entries.isEmpty()) {
+            store().appendAll(entries.stream().map(JournalAdapter::toRecord).toList());
+        }
+    }
+
     private AlarmJournalStore store() {
         AlarmJournalStore s = store;
         if (s != null) {

@@ -49,7 +49,7 @@ public final class VigilRuntime implements AutoCloseable {
     public VigilRuntime(Options options) {
         this.options = options;
         this.plant = com.vigil.plantconfig.PlantFiles.demo();
-        this.snapshot = new LiveSnapshot(1200);
+        this.snapshot = new LiveSnapshot(3600); // 30 min at 2 Hz for the guidance trend
         this.pipeline = new IngestPipeline(1024, snapshot);
         Path dbFile = options.dataDir().resolve("vigil.db");
         this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {

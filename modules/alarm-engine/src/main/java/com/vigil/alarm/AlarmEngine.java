@@ -98,6 +98,8 @@ public final class AlarmEngine implements SampleBatchListener {
 
     private final Map<String, FloodTracker> floods = new LinkedHashMap<>();
     private long nextDeadline = Long.MAX_VALUE;
+    private final ArrayList<JournalEntry> autoEntries = new ArrayList<>();
+    private final ArrayList<Runnable> notifications = new ArrayList<>();
     private volatile long version;
     private long journalFailures;
     private String lastJournalError = "";
@@ -282,11 +284,13 @@ public final class AlarmEngine implements SampleBatchListener {
 
     /**
      * Alarms that need attention: every alarm not in NORMAL, plus NORMAL alarms whose tier confirmation is still due.
-     * Sorted by priority (grade 1 first), then newest activation first. Immutable; cached per {@link #version()}.
+     * Sorted by priority (grade 1 first), then newest activation first. Immutable; cached per {@link #version()} and
+     * clock second, so a UI pulse may call it freely.
      */
     public synchronized List<AlarmView> activeAlarms() {
         long now = clock.millis();
-        if (activeCacheVersion == version && activeCacheMillis == now) {
+        // chattering / stale flags depend on time: the snapshot is reused within the same clock second
+        if (activeCacheVersion == version && activeCacheMillis == Math.floorDiv(now, 1000)) {
             return activeCache;
         }
         List<AlarmView> out = new ArrayList<>();
@@ -301,7 +305,7 @@ public final class AlarmEngine implements SampleBatchListener {
                 .thenComparing(AlarmView::id));
         activeCache = List.copyOf(out);
         activeCacheVersion = version;
-        activeCacheMillis = now;
+        activeCacheMillis = Math.floorDiv(now, 1000);
         return activeCache;
     }
 
@@ -374,6 +378,14 @@ public final class AlarmEngine implements SampleBatchListener {
 
     @Override
     public synchronized void onBatch(List<Sample> batch) {
+        try {
+            evaluateBatch(batch);
+        } finally {
+            flush();
+        }
+    }
+
+    private void evaluateBatch(List<Sample> batch) {
         int size = batch.size();
         if (batchTags.length < size) {
             batchTags = Arrays.copyOf(batchTags, Math.max(size, batchTags.length * 2));
@@ -493,7 +505,14 @@ public final class AlarmEngine implements SampleBatchListener {
 
     /** Time-based evaluation at {@code clock.instant()}: delays, shelve expiry, re-alarm, escalation, flood end. */
     public synchronized void tick() {
-        long now = clock.millis();
+        try {
+            tickAt(clock.millis());
+        } finally {
+            flush();
+        }
+    }
+
+    private void tickAt(long now) {
         long next = Long.MAX_VALUE;
         nextDeadline = Long.MAX_VALUE; // recomputed below; deadline() calls during the tick still count
         for (int a = 0; a < n; a++) {
@@ -551,6 +570,14 @@ public final class AlarmEngine implements SampleBatchListener {
 
     /** Raises an external alarm at the given time (e.g. the OPC UA event time), registering it on first use. */
     public synchronized void raiseExternal(ExternalAlarm alarm, Instant time, double value) {
+        try {
+            raise(alarm, time, value);
+        } finally {
+            flush();
+        }
+    }
+
+    private void raise(ExternalAlarm alarm, Instant time, double value) {
         Integer a = alarmIndex.get(alarm.id());
         if (a == null) {
             a = addSlot(alarm.toDef());
@@ -569,6 +596,14 @@ public final class AlarmEngine implements SampleBatchListener {
     }
 
     public synchronized boolean clearExternal(String alarmId, Instant time) {
+        try {
+            return clear(alarmId, time);
+        } finally {
+            flush();
+        }
+    }
+
+    private boolean clear(String alarmId, Instant time) {
         Integer a = alarmIndex.get(alarmId);
         if (a == null || kind[a] != K_EXT) {
             return false;
@@ -631,7 +666,7 @@ public final class AlarmEngine implements SampleBatchListener {
         if (f.record(t, s.def.id(), s.def.tag(), area, floodWindowMs, config.floodStartAbove())) {
             FloodSummary sum = f.summary(null);
             for (AlarmListener l : listeners) {
-                safe(() -> l.onFloodStart(sum));
+                later(() -> l.onFloodStart(sum));
             }
         }
         if (f.inFlood) {
@@ -646,7 +681,7 @@ public final class AlarmEngine implements SampleBatchListener {
             FloodSummary sum = f.summary(ended);
             version++;
             for (AlarmListener l : listeners) {
-                safe(() -> l.onFloodEnd(sum));
+                later(() -> l.onFloodEnd(sum));
             }
         }
     }
@@ -729,8 +764,8 @@ public final class AlarmEngine implements SampleBatchListener {
             AlarmView v = view(s, t);
             Escalation esc = new Escalation(Instant.ofEpochMilli(t), v, TIER_ROLES[fromLevel], TIER_ROLES[toLevel]);
             for (AlarmListener l : listeners) {
-                safe(() -> l.onEscalation(esc));
-                safe(() -> l.onAlarmChange(e, v));
+                later(() -> l.onEscalation(esc));
+                later(() -> l.onAlarmChange(e, v));
             }
         }
     }
@@ -743,21 +778,49 @@ public final class AlarmEngine implements SampleBatchListener {
         notifyChange(s, e, t);
     }
 
+    /** Automatic entries are buffered and written with one {@link AlarmJournal#appendAll} per call (see flush). */
     private void appendAuto(JournalEntry e) {
-        try {
-            journal.append(e);
-        } catch (RuntimeException ex) {
-            journalFailures++;
-            lastJournalError = e.time() + " " + e.alarmId() + " " + e.event() + ": " + ex;
-        }
+        autoEntries.add(e);
     }
 
     private void notifyChange(Slot s, JournalEntry e, long t) {
         if (!listeners.isEmpty()) {
             AlarmView v = view(s, t);
             for (AlarmListener l : listeners) {
-                safe(() -> l.onAlarmChange(e, v));
+                later(() -> l.onAlarmChange(e, v));
             }
+        }
+    }
+
+    private void later(Runnable r) {
+        notifications.add(r);
+    }
+
+    /**
+     * Ends every public method that changes state: writes the buffered automatic entries in one
+     * {@link AlarmJournal#appendAll} (one transaction for a whole batch), then runs the listener notifications.
+     * Allocates nothing when there is nothing to do.
+     */
+    private void flush() {
+        if (autoEntries.isEmpty() && notifications.isEmpty()) {
+            return;
+        }
+        List<JournalEntry> es = List.copyOf(autoEntries);
+        autoEntries.clear();
+        List<Runnable> ns = List.copyOf(notifications);
+        notifications.clear();
+        if (!es.isEmpty()) {
+            try {
+                journal.appendAll(es);
+            } catch (RuntimeException ex) {
+                journalFailures += es.size();
+                JournalEntry e = es.get(0);
+                lastJournalError = e.time() + " " + e.alarmId() + " " + e.event() + " (+" + (es.size() - 1)
+                        + " more): " + ex;
+            }
+        }
+        for (Runnable r : ns) {
+            safe(r);
         }
     }
 
@@ -941,6 +1004,7 @@ public final class AlarmEngine implements SampleBatchListener {
         ActionResult r = commitAction(s, backup, ev, actor, comment, t);
         if (r.accepted() && annunciate) {
             recordFlood(s, t);
+            flush();
         }
         return r;
     }
@@ -1021,6 +1085,7 @@ public final class AlarmEngine implements SampleBatchListener {
         ActionResult r = commitAction(s, backup, ev, actor, comment, t);
         if (r.accepted() && annunciate) {
             recordFlood(s, t);
+            flush();
         }
         return r;
     }
@@ -1082,6 +1147,7 @@ public final class AlarmEngine implements SampleBatchListener {
         ActionResult r = commitAction(s, backup, ev, actor, comment, t);
         if (r.accepted() && annunciate) {
             recordFlood(s, t);
+            flush();
         }
         return r;
     }
@@ -1130,6 +1196,7 @@ public final class AlarmEngine implements SampleBatchListener {
         }
         version++;
         notifyChange(s, e, t);
+        flush();
         return ActionResult.done(s.def.id(), ev, s.state);
     }
 

@@ -12,6 +12,11 @@ public final class InMemoryAlarmJournal implements AlarmJournal {
         entries.add(e);
     }
 
+    @Override
+    public synchronized void appendAll(List<JournalEntry> es) {
+        entries.addAll(es);
+    }
+
     /** A copy of all entries, in append order. */
     public synchronized List<JournalEntry> entries() {
         return List.copyOf(entries);

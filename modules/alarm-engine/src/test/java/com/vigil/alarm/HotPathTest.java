@@ -60,6 +60,39 @@ class HotPathTest {
     }
 
     @Test
+    void automaticEntriesOfOneBatchGoToTheJournalTogetherBeforeListeners() {
+        List<Integer> calls = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        AlarmJournal j = new AlarmJournal() {
+            @Override
+            public void append(JournalEntry e) {
+                calls.add(1);
+                order.add("journal");
+            }
+
+            @Override
+            public void appendAll(List<JournalEntry> es) {
+                calls.add(es.size());
+                order.add("journal");
+            }
+        };
+        AlarmEngine e = new AlarmEngine(config(3), new ManualClock(Fixture.T0), j);
+        e.addListener(new AlarmListener() {
+            @Override
+            public void onAlarmChange(JournalEntry entry, AlarmView alarm) {
+                order.add("listener");
+            }
+        });
+        e.onBatch(batch(3, 0, 50));
+        assertEquals(List.of(), calls, "nothing to write, no call");
+        e.onBatch(batch(3, 1, 96)); // H and HH of three tags
+        assertEquals(List.of(6), calls);
+        assertEquals(List.of("journal", "listener", "listener", "listener", "listener", "listener", "listener"), order);
+        e.acknowledge("T0:H", new Actor("olga", Role.OPERATOR), "");
+        assertEquals(List.of(6, 1), calls, "operator actions are written one by one, synchronously");
+    }
+
+    @Test
     void newTagStringInstancesAreResolvedToo() {
         AlarmEngine e = new AlarmEngine(config(3), new ManualClock(Fixture.T0), new InMemoryAlarmJournal());
         e.onBatch(List.of(Sample.good(new String("T1"), 0, 50)));

@@ -2,6 +2,8 @@ package com.vigil.alarm.replay;
 
 /** Malformed replay input: names the file, the 1-based line and the field. */
 public final class CsvFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final String file;
     private final int line;
     private final String field;

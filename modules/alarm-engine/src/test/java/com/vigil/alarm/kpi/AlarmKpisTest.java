@@ -109,6 +109,26 @@ class AlarmKpisTest {
     }
 
     @Test
+    void positionsFromTheConfiguration() {
+        scenario();
+        AlarmConfig grouped = AlarmConfig.builder().position("A", "desk").position("B", "desk").build();
+        AlarmKpis k = AlarmKpis.compute(journal.entries(), T0, T0.plusSeconds(3600), AlarmKpis.Params.of(grouped));
+        assertEquals(1, k.positions());
+        assertEquals(16.0 / 6, k.avgPer10MinPerPosition(), 1e-9);
+    }
+
+    @Test
+    void unshelveIntoUnackCountsAsAnnunciation() {
+        at(0, "A0", 2);
+        engine.shelve("A0:H", new Actor("sam", Role.SHIFT_LEADER), Duration.ofMinutes(5), "x");
+        clock.set(T0.plusSeconds(400));
+        engine.tick();
+        AlarmKpis k = AlarmKpis.compute(journal.entries(), T0, T0.plusSeconds(600));
+        assertEquals(2, k.activations());
+        assertEquals(2, k.topBadActors().get(0).activations());
+    }
+
+    @Test
     void floodIntervals() {
         List<Long> acts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -22,6 +22,17 @@ public final class Styles {
     public static final String TOOLBAR = "vigil-toolbar";
     public static final String BANNER = "vigil-banner";
     public static final String TREND = "vigil-trend";
+    public static final String GRADE_TOGGLE = "vigil-grade-toggle";
+    public static final String VIEW_TOGGLE = "vigil-view-toggle";
+    public static final String ACTION_BAR = "vigil-action-bar";
+    public static final String FLOOD = "vigil-flood";
+    public static final String FLOOD_TITLE = "vigil-flood-title";
+    public static final String FLOOD_FIRST_OUT = "vigil-flood-first-out";
+    public static final String BANNER_ITEM = "vigil-banner-item";
+    public static final String BANNER_DIM = "vigil-banner-dim";
+    public static final String BANNER_SUMMARY = "vigil-banner-summary";
+    public static final String GUIDANCE = "vigil-guidance";
+    public static final String GUIDANCE_TEXT = "vigil-guidance-text";
 
     private Styles() {
     }

@@ -165,7 +165,7 @@ public final class TrendView extends BorderPane {
     }
 
     /** Width of the live trend window. */
-    public static final long WINDOW_MILLIS = 10 * 60 * 1000L;
+    public static final long WINDOW_MILLIS = 30 * 60 * 1000L;
 
     public String tag() {
         return tag;
