@@ -2,6 +2,7 @@ package com.vigil.app;
 
 import com.vigil.app.cli.BenchCommand;
 import com.vigil.app.cli.ConsoleCommand;
+import com.vigil.app.cli.DetectCommand;
 import com.vigil.app.cli.ReplayCommand;
 import com.vigil.app.cli.SimCommand;
 import com.vigil.app.cli.VersionProvider;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil (安全哨兵): control-room console for production safety.",
-        subcommands = {ConsoleCommand.class, SimCommand.class, ReplayCommand.class, BenchCommand.class,
+        subcommands = {ConsoleCommand.class, SimCommand.class, ReplayCommand.class, DetectCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -34,6 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Bench> m = new LinkedHashMap<>();
         m.put("ingest", s -> IngestBench.run(10_000, 1_000, s));
         m.put("alarms", s -> com.vigil.alarm.bench.AlarmBench.run(java.time.Duration.ofMillis((long) (s * 1000))));
+        m.put("ui-alarms", s -> com.vigil.app.bench.UiAlarmsBench.run(10_000));
         return m;
     }
 

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -109,12 +108,27 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         return areaId == null ? "" : areaId;
     }
 
-    private static String fmt(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** 1 decimal from 100 up, else 2 (no Formatter: this runs for every row of a 10,000-row list). */
+    static String fmt(double v) {
+        double scale = Math.abs(v) >= 100 ? 10 : 100;
+        return String.valueOf(Math.round(v * scale) / scale);
     }
 
+    private long floodVersion = -1;
+    private Flood flood;
+
+    /** The ongoing flood; computed once per engine change (health() walks every alarm). */
     @Override
-    public Flood flood() {
+    public synchronized Flood flood() {
+        long v = engine.version();
+        if (v != floodVersion) {
+            flood = computeFlood();
+            floodVersion = v;
+        }
+        return flood;
+    }
+
+    private Flood computeFlood() {
         for (FloodSummary f : engine.health().floods()) {
             if (f.ongoing()) {
                 Map<String, Integer> byArea = new LinkedHashMap<>();

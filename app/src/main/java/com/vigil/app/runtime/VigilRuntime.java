@@ -57,7 +57,7 @@ public final class VigilRuntime implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
-        this.engine = new AlarmEngine(AlarmConfig.fromPlant(plant.plant()), clock, new JournalAdapter(database));
+        this.engine = new AlarmEngine(demoAlarmConfig(plant), clock, new JournalAdapter(database));
         pipeline.addConsumer(engine);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-alarm-clock");
@@ -88,6 +88,16 @@ public final class VigilRuntime implements AutoCloseable {
         }, clock, 500);
         source = src;
         src.start();
+    }
+
+    /**
+     * The demo plant's alarms: one operator position watches the whole (small) plant, so flood
+     * detection counts all areas together.
+     */
+    static AlarmConfig demoAlarmConfig(PlantDefinition plant) {
+        AlarmConfig.Builder b = AlarmConfig.fromPlant(plant.plant()).toBuilder();
+        plant.plant().areas().forEach(a -> b.position(a.id(), "control-room"));
+        return b.build();
     }
 
     private void tick() {

@@ -201,6 +201,9 @@ public final class AlarmListView extends BorderPane {
                 if (!b.isSelected()) {
                     b.setSelected(true); // one view is always chosen
                 }
+                if (b == viewHistory) {
+                    history.load();
+                }
                 applyFilter();
             });
         }

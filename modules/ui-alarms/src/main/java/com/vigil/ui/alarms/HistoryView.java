@@ -77,7 +77,7 @@ public final class HistoryView extends BorderPane {
         col("history.col.comment", AlarmHistory.HistoryRow::comment, 160);
         setTop(bar);
         setCenter(table);
-        load();
+        // loaded when the operator opens the history, not at start-up
     }
 
     private Button button(String id, String key, Runnable r) {

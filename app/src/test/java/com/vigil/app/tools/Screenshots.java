@@ -1,0 +1,94 @@
+package com.vigil.app.tools;
+
+import com.vigil.app.console.MainWindow;
+import com.vigil.app.runtime.DemoUsers;
+import com.vigil.app.runtime.VigilRuntime;
+import com.vigil.ui.alarms.ToneSink;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the documentation screenshots of the live console (run under Xvfb, see docs/screenshots/README.md):
+ * normal operation, a grade-1 gas alarm with the banner and guidance, and an alarm flood.
+ * Usage: {@code Screenshots OUT_DIR [zh|en]}.
+ */
+public final class Screenshots {
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Locale locale = args.length > 1 && args[1].equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        String suffix = locale == Locale.ENGLISH ? "en" : "zh";
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("vigil-shots");
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Platform.startup(() -> up.complete(null));
+        up.join();
+        VigilRuntime runtime = new VigilRuntime(new VigilRuntime.Options(data, 0, 42, 1.0));
+        MainWindow[] w = new MainWindow[1];
+        fx(() -> {
+            FxPulse pulse = new FxPulse(10);
+            w[0] = new MainWindow(runtime, new I18n(locale), DemoUsers.ALL.get(0), TaskRunner.background(), pulse,
+                    new ToneSink());
+            Stage stage = new Stage();
+            stage.setScene(w[0].scene());
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            stage.show();
+            pulse.start();
+        });
+        runtime.start(null);
+        Thread.sleep(14_000);
+        shot(w[0], out.resolve("console-" + suffix + ".png"));
+
+        runtime.server().force("WH.GD11", 46, 3600);
+        for (int i = 0; i < 60 && runtime.engine().activeAlarms().stream()
+                .noneMatch(v -> v.id().equals("WH.GD11:HH")); i++) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(1_000);
+        fx(() -> w[0].alarms().reveal("WH.GD11:HH"));
+        Thread.sleep(3_000);
+        shot(w[0], out.resolve("alarm-grade1-" + suffix + ".png"));
+
+        for (String t : List.of("WH.GD12", "WH.TD11", "RX.GD02", "RX.TD01", "TF.GD01", "CP.GD03", "CP.C301.VT",
+                "PS.P401.VT", "PS.P402.VT", "RX.R201.TT", "RX.R201.PT", "TF.T101.PT")) {
+            double target = runtime.plant().plant().tag(t).orElseThrow().limits().hh() + 1;
+            runtime.server().force(t, target, 3600);
+        }
+        Thread.sleep(12_000);
+        shot(w[0], out.resolve("alarm-flood-" + suffix + ".png"));
+        runtime.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shot(MainWindow w, Path file) throws Exception {
+        CompletableFuture<WritableImage> img = new CompletableFuture<>();
+        Platform.runLater(() -> img.complete(w.scene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(img.join(), null), "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private static void fx(Runnable r) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                f.complete(null);
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        f.join();
+    }
+}
