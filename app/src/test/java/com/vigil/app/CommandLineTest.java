@@ -42,6 +42,41 @@ class CommandLineTest {
     }
 
     @Test
+    void replayWritesTheJournalOfTheStandardsTransitions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path data = dir.resolve("data.csv");
+        java.nio.file.Files.writeString(data, String.join("\n",
+                "timestamp,tag,value,quality",
+                "2026-11-23T08:00:00Z,WH.GD11,0.5,GOOD",
+                "2026-11-23T08:01:00Z,WH.GD11,25.0,GOOD",
+                "2026-11-23T08:05:00Z,WH.GD11,2.0,GOOD", ""));
+        java.nio.file.Path actions = dir.resolve("actions.csv");
+        java.nio.file.Files.writeString(actions, String.join("\n",
+                "timestamp,action,tag,user,role,comment",
+                "2026-11-23T08:02:00Z,ack,WH.GD11,op1,OPERATOR,ventilation on",
+                "2026-11-23T08:03:00Z,confirm,WH.GD11,sl1,SHIFT_LEADER,checked", ""));
+        java.nio.file.Path journal = dir.resolve("journal.csv");
+        assertEquals(0, run("replay", "--data", data.toString(), "--actions", actions.toString(),
+                "--journal", journal.toString()), err.toString());
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(journal);
+        assertEquals("timestamp,tag,alarm,priority,from_state,to_state,user,comment", lines.get(0));
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("WH.GD11,H,GRADE_2,NORMAL,UNACK"), all);
+        assertTrue(all.contains("WH.GD11,H,GRADE_2,UNACK,ACKED,op1"), all);
+        assertTrue(all.contains("WH.GD11,H,GRADE_2,ACKED,NORMAL"), all);
+    }
+
+    @Test
+    void replayOfAMalformedCsvNamesFileLineAndField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path data = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(data, "timestamp,tag,value\n2026-11-23T08:00:00Z,WH.GD11,abc\n");
+        assertEquals(2, run("replay", "--data", data.toString(), "--journal", dir.resolve("j.csv").toString()));
+        assertTrue(err.toString().contains("bad.csv") && err.toString().contains("line 2")
+                && err.toString().contains("value"), err.toString());
+    }
+
+    @Test
     void unknownBenchmarkIsRefused() {
         assertEquals(2, run("bench", "nonsense"));
         assertTrue(err.toString().contains("unknown benchmark 'nonsense'"), err.toString());

@@ -35,6 +35,17 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("ingest", s -> IngestBench.run(10_000, 1_000, s));
         m.put("alarms", s -> com.vigil.alarm.bench.AlarmBench.run(java.time.Duration.ofMillis((long) (s * 1000))));
         m.put("ui-alarms", s -> com.vigil.app.bench.UiAlarmsBench.run(10_000));
+        m.put("historian", s -> {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-bench-historian");
+            var opts = com.vigil.historian.bench.BenchOptions.defaults(dir).withDemoSamples(
+                    new com.vigil.app.bench.DemoPlantSamples(com.vigil.plantconfig.PlantFiles.demo(), 42, 24,
+                            1_767_225_600_000L));
+            java.nio.file.Path skab = java.nio.file.Path.of("..", "shared", "data", "skab");
+            if (java.nio.file.Files.isDirectory(skab)) {
+                opts = opts.withSkabDir(skab);
+            }
+            return com.vigil.historian.bench.HistorianBench.run(opts);
+        });
         return m;
     }
 

@@ -71,6 +71,8 @@ public final class ConsoleApp extends Application {
             runtime.start(null);
         } catch (PortInUseException e) {
             fatal(i18n, i18n.t("error.port"), e.getMessage());
+        } catch (com.vigil.historian.HistorianException e) {
+            fatal(i18n, i18n.t("error.historian"), e.getMessage());
         }
     }
 

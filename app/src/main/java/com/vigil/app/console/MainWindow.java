@@ -76,7 +76,8 @@ public final class MainWindow {
         String lang = i18n.chinese() ? "zh" : "en";
         AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, actor::get, runtime.database());
 
-        trend = new TrendView(runtime.snapshot()::recent, id -> plant.plant().tag(id).orElse(null),
+        trend = new TrendView(id -> runtime.history(id, java.time.Duration.ofMillis(TrendView.WINDOW_MILLIS)),
+                id -> plant.plant().tag(id).orElse(null),
                 id -> plant.description(id, lang), i18n, tokens, pulse);
         guidance = new GuidancePanel(i18n, trend);
         AlarmListViewModel listModel = new AlarmListViewModel(adapter);

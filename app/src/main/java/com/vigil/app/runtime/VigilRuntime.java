@@ -2,6 +2,8 @@ package com.vigil.app.runtime;
 
 import com.vigil.alarm.AlarmConfig;
 import com.vigil.alarm.AlarmEngine;
+import com.vigil.historian.Historian;
+import com.vigil.historian.HistorianOptions;
 import com.vigil.ingest.IngestPipeline;
 import com.vigil.ingest.LiveSnapshot;
 import com.vigil.model.ConnectionState;
@@ -41,6 +43,7 @@ public final class VigilRuntime implements AutoCloseable {
     private final CompletableFuture<Database> database;
     private final ScheduledExecutorService ticker;
     private final Clock clock = Clock.systemUTC();
+    private volatile Historian historian;
     private volatile DemoPlantServer server;
     private volatile OpcUaSource source;
     private volatile ConnectionState connection = ConnectionState.DISCONNECTED;
@@ -49,7 +52,7 @@ public final class VigilRuntime implements AutoCloseable {
     public VigilRuntime(Options options) {
         this.options = options;
         this.plant = com.vigil.plantconfig.PlantFiles.demo();
-        this.snapshot = new LiveSnapshot(3600); // 30 min at 2 Hz for the guidance trend
+        this.snapshot = new LiveSnapshot(600); // sparklines and the first minutes; trends read the historian
         this.pipeline = new IngestPipeline(1024, snapshot);
         Path dbFile = options.dataDir().resolve("vigil.db");
         this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {
@@ -71,6 +74,10 @@ public final class VigilRuntime implements AutoCloseable {
      * the connection continues in the background (state via {@link #connection()}).
      */
     public void start(Consumer<ConnectionState> onConnection) throws PortInUseException {
+        // the historian records every sample from the first one on (it replays its log if Vigil was killed)
+        Historian h = Historian.open(options.dataDir().resolve("historian.db"), HistorianOptions.defaults());
+        historian = h;
+        pipeline.addConsumer(h);
         pipeline.start();
         ticker.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
         DemoPlantServer s = new DemoPlantServer(plant, "127.0.0.1", options.simPort(), options.seed(),
@@ -106,6 +113,20 @@ public final class VigilRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("alarm engine tick failed", e);
         }
+    }
+
+    /**
+     * Samples of a tag in [now - window, now]: from the historian (which includes what is not yet on
+     * disk), or from the live snapshot before the historian is open.
+     */
+    public List<com.vigil.model.Sample> history(String tag, java.time.Duration window) {
+        Historian h = historian;
+        long now = clock.millis();
+        return h == null ? snapshot.recent(tag) : h.raw(tag, now - window.toMillis(), now + 1);
+    }
+
+    public Historian historian() {
+        return historian;
     }
 
     public PlantDefinition plant() {
@@ -157,6 +178,10 @@ public final class VigilRuntime implements AutoCloseable {
             s.stop();
         }
         pipeline.close();
+        Historian h = historian;
+        if (h != null) {
+            h.close();
+        }
         database.thenAccept(Database::close);
     }
 }

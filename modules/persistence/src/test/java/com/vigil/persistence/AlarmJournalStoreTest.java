@@ -44,6 +44,10 @@ class AlarmJournalStoreTest {
             assertEquals("OP=op1 SL=pending", rows.get(1).tiers());
             assertEquals("checked cooling water 检查冷却水", rows.get(1).comment());
             assertEquals("ACKED", store.latest(1).get(0).toState());
+            assertEquals(1, store.query(null, null, null, "RX", 2, "op1", 10).size(), "by area, priority and user");
+            assertEquals(2, store.query(0L, 10_000L, "RX.R201.TT", null, null, null, 10).size(), "by time and tag");
+            assertEquals(0, store.query(null, null, null, "TF", null, null, 10).size(), "other area");
+            assertEquals(0, store.query(1500L, null, null, null, null, "system", 10).size(), "user and time");
         }
     }
 

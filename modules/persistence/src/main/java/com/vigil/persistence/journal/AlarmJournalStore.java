@@ -67,6 +67,56 @@ public final class AlarmJournalStore {
         }
     }
 
+    /**
+     * Rows matching every given criterion (null = any), oldest first, at most {@code limit}: time range
+     * [fromMillis, toMillis), tag, area, priority (grade 1..4) and user.
+     */
+    public List<JournalRecord> query(Long fromMillis, Long toMillis, String tag, String area, Integer priority,
+                                     String user, int limit) {
+        StringBuilder q = new StringBuilder("from AlarmJournalEntity where 1 = 1");
+        if (fromMillis != null) {
+            q.append(" and timeMillis >= :f");
+        }
+        if (toMillis != null) {
+            q.append(" and timeMillis < :t");
+        }
+        if (tag != null) {
+            q.append(" and tag = :tag");
+        }
+        if (area != null) {
+            q.append(" and area = :area");
+        }
+        if (priority != null) {
+            q.append(" and priority = :prio");
+        }
+        if (user != null) {
+            q.append(" and user = :user");
+        }
+        q.append(" order by id");
+        try (Session s = db.sessionFactory().openSession()) {
+            var query = s.createSelectionQuery(q.toString(), AlarmJournalEntity.class).setMaxResults(limit);
+            if (fromMillis != null) {
+                query.setParameter("f", fromMillis);
+            }
+            if (toMillis != null) {
+                query.setParameter("t", toMillis);
+            }
+            if (tag != null) {
+                query.setParameter("tag", tag);
+            }
+            if (area != null) {
+                query.setParameter("area", area);
+            }
+            if (priority != null) {
+                query.setParameter("prio", priority);
+            }
+            if (user != null) {
+                query.setParameter("user", user);
+            }
+            return query.getResultList().stream().map(AlarmJournalEntity::toRecord).toList();
+        }
+    }
+
     public long count() {
         try (Session s = db.sessionFactory().openSession()) {
             return s.createSelectionQuery("select count(*) from AlarmJournalEntity", Long.class).getSingleResult();
