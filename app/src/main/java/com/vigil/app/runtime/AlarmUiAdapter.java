@@ -92,8 +92,21 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         }
         String description = def != null ? plant.description(v.tag(), lang)
                 : v.description() == null || v.description().isEmpty() ? v.tag() : v.description();
+        String type = v.type().name();
+        if (v.description() != null && v.description().startsWith(EarlyWarningAlarms.PREFIX)) {
+            // a time-to-threshold warning: "H 172 in 12 min, at 13:25"
+            String[] f = v.description().split("\\|");
+            long crossing = Long.parseLong(f[3]);
+            long minutes = Math.max(0, Math.round((crossing - (v.activationTime() == null ? crossing
+                    : v.activationTime().toEpochMilli())) / 60_000.0));
+            type = i18n.t("alarms.type.ttt");
+            description = description + " — " + i18n.t("warning.ttt", f[1], fmt(Double.parseDouble(f[2])), minutes,
+                    java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                            .format(java.time.Instant.ofEpochMilli(crossing)));
+            valueText = fmt(v.valueAtActivation()) + unit;
+        }
         return new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
-                v.priority().grade(), areaName(v.area()), v.tag(), description, v.type().name(), valueText,
+                v.priority().grade(), areaName(v.area()), v.tag(), description, type, valueText,
                 v.state().name(), v.active(), !v.acknowledged(), String.join(", ", done), String.join(", ", due),
                 confirmDue, v.guidance() == null ? "" : v.guidance(), v.stateReason() == null ? "" : v.stateReason(),
                 v.shelvedUntil() == null ? 0 : v.shelvedUntil().toEpochMilli());

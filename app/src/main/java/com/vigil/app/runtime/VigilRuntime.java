@@ -62,6 +62,9 @@ public final class VigilRuntime implements AutoCloseable {
         });
         this.engine = new AlarmEngine(demoAlarmConfig(plant), clock, new JournalAdapter(database));
         pipeline.addConsumer(engine);
+        // early warning: time to threshold on every analog tag with limits, raised as ordinary alarms
+        pipeline.addConsumer(com.vigil.warning.online.OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
+                new EarlyWarningAlarms(engine, plant)));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-alarm-clock");
             t.setDaemon(true);

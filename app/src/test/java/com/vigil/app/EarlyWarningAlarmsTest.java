@@ -1,0 +1,69 @@
+package com.vigil.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.alarm.AlarmConfig;
+import com.vigil.alarm.AlarmEngine;
+import com.vigil.alarm.AlarmView;
+import com.vigil.alarm.InMemoryAlarmJournal;
+import com.vigil.alarm.ManualClock;
+import com.vigil.app.runtime.AlarmUiAdapter;
+import com.vigil.app.runtime.EarlyWarningAlarms;
+import com.vigil.model.Actor;
+import com.vigil.model.Priority;
+import com.vigil.model.Role;
+import com.vigil.model.Sample;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.plantconfig.PlantFiles;
+import com.vigil.ui.alarms.AlarmRow;
+import com.vigil.ui.kit.I18n;
+import com.vigil.warning.online.OnlineTimeToThreshold;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A slow reactor temperature rise is warned as an ordinary alarm before the H limit trips. */
+class EarlyWarningAlarmsTest {
+
+    @Test
+    void warningPrecedesTheLimitAlarmAndReadsAsAPrediction() {
+        PlantDefinition plant = PlantFiles.demo();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        AlarmEngine engine = new AlarmEngine(AlarmConfig.fromPlant(plant.plant()), clock, new InMemoryAlarmJournal());
+        OnlineTimeToThreshold ttt = OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
+                new EarlyWarningAlarms(engine, plant));
+        SplittableRandom rnd = new SplittableRandom(11);
+        long warnedAt = -1;
+        long limitAt = -1;
+        for (int s = 0; s < 5400 && limitAt < 0; s++) {
+            double v = s < 900 ? 152 : 152 + 0.01 * (s - 900); // steady 15 min, then +0.6 °C/min (cooling lost)
+            List<Sample> batch = List.of(Sample.good("RX.R201.TT", clock.millis(), v + rnd.nextGaussian() * 0.3));
+            engine.onBatch(batch);
+            ttt.onBatch(batch);
+            if (warnedAt < 0 && engine.alarm("RX.R201.TT" + EarlyWarningAlarms.SUFFIX).map(AlarmView::active).orElse(false)) {
+                warnedAt = clock.millis();
+            }
+            if (engine.alarm("RX.R201.TT:H").map(AlarmView::active).orElse(false)) {
+                limitAt = clock.millis();
+            }
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+        assertTrue(warnedAt > 0 && limitAt > 0, "both raised");
+        assertTrue(limitAt - warnedAt >= 10 * 60_000L, "warning at least 10 min before H: "
+                + (limitAt - warnedAt) / 60_000.0 + " min");
+        Optional<AlarmView> w = engine.alarm("RX.R201.TT" + EarlyWarningAlarms.SUFFIX);
+        assertEquals(Priority.GRADE_3, w.orElseThrow().priority(), "one grade below the H limit's grade 2");
+
+        AlarmUiAdapter ui = new AlarmUiAdapter(engine, plant, new I18n(Locale.ENGLISH),
+                () -> new Actor("op", Role.OPERATOR), new CompletableFuture<>());
+        AlarmRow row = ui.rows().stream().filter(r -> r.id().endsWith(EarlyWarningAlarms.SUFFIX)).findFirst().orElseThrow();
+        assertEquals("Warning", row.type());
+        assertTrue(row.description().matches("R-201 reactor temperature — H 172\\.0 in \\d+ min, at \\d\\d:\\d\\d"),
+                row.description());
+    }
+}
