@@ -33,7 +33,13 @@ public final class BenchCommand implements Callable<Integer> {
     static Map<String, Bench> benches() {
         Map<String, Bench> m = new LinkedHashMap<>();
         m.put("ingest", s -> IngestBench.run(10_000, 1_000, s));
-        m.put("alarms", s -> com.vigil.alarm.bench.AlarmBench.run(java.time.Duration.ofMillis((long) (s * 1000))));
+        m.put("alarms", s -> {
+            List<String> out = new ArrayList<>(com.vigil.alarm.bench.AlarmBench.run(
+                    java.time.Duration.ofMillis((long) (s * 1000))));
+            out.addAll(com.vigil.app.bench.FloodJournalBench.lines(
+                    java.nio.file.Files.createTempDirectory("vigil-bench-flood")));
+            return out;
+        });
         m.put("ui-alarms", s -> com.vigil.app.bench.UiAlarmsBench.run(10_000));
         m.put("historian", s -> {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-bench-historian");

@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One alarm state transition, as journaled. Rows are only ever inserted. */
+/** One alarm journal row, for reading. Rows are only ever inserted, by {@link AlarmJournalStore#appendAll}. */
 @Entity
 @Table(name = "alarm_journal")
 public class AlarmJournalEntity {
@@ -41,24 +41,6 @@ public class AlarmJournalEntity {
     private Double value;
 
     protected AlarmJournalEntity() {
-    }
-
-    AlarmJournalEntity(JournalRecord r) {
-        this.timeMillis = r.timeMillis();
-        this.alarmId = r.alarmId();
-        this.tag = r.tag();
-        this.alarmType = r.alarmType();
-        this.priority = r.priority();
-        this.area = r.area();
-        this.fromState = r.fromState();
-        this.toState = r.toState();
-        this.event = r.event();
-        this.user = r.user();
-        this.role = r.role();
-        this.comment = r.comment();
-        this.tiers = r.tiers();
-        this.refusal = r.refusal();
-        this.value = r.value() == null || r.value().isNaN() ? null : r.value();
     }
 
     JournalRecord toRecord() {

@@ -22,18 +22,52 @@ public final class AlarmJournalStore {
         return appendAll(List.of(record));
     }
 
-    /** Appends several rows in one transaction (a flood of raises); all or none. Returns the last id. */
+    private static final String INSERT = "INSERT INTO alarm_journal (time_ms, alarm_id, tag, alarm_type, priority, area, "
+            + "from_state, to_state, event, user_name, user_role, comment, tiers, refusal, value) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Appends several rows in one transaction (a flood of raises is one commit); all or none. Returns the
+     * last row id. Inserts are a JDBC batch inside the Hibernate session: a journal row is write-once, so
+     * entity management would only cost time on the ingest thread.
+     */
     public synchronized long appendAll(List<JournalRecord> records) {
         Session s = db.sessionFactory().openSession();
         Transaction tx = s.beginTransaction();
         try {
-            AlarmJournalEntity last = null;
-            for (JournalRecord r : records) {
-                last = new AlarmJournalEntity(r);
-                s.persist(last);
-            }
+            long last = s.doReturningWork(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (JournalRecord r : records) {
+                        ps.setLong(1, r.timeMillis());
+                        ps.setString(2, r.alarmId());
+                        ps.setString(3, r.tag());
+                        ps.setString(4, r.alarmType());
+                        ps.setInt(5, r.priority());
+                        ps.setString(6, r.area());
+                        ps.setString(7, r.fromState());
+                        ps.setString(8, r.toState());
+                        ps.setString(9, r.event());
+                        ps.setString(10, r.user());
+                        ps.setString(11, r.role());
+                        ps.setString(12, r.comment());
+                        ps.setString(13, r.tiers());
+                        ps.setString(14, r.refusal());
+                        if (r.value() == null || r.value().isNaN()) {
+                            ps.setNull(15, java.sql.Types.REAL);
+                        } else {
+                            ps.setDouble(15, r.value());
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            });
             tx.commit();
-            return last == null ? -1 : last.toRecord().id();
+            return records.isEmpty() ? -1 : last;
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
