@@ -101,7 +101,7 @@ class ConsoleUiIT {
                 .anyMatch(r -> r.tag().equals(gas) && !r.unacknowledged() && r.state().equals("ACKED"))));
 
         // 4. the journal row is in the SQLite file (read with plain JDBC, not through Vigil)
-        Path db = dataDir.resolve("vigil.db");
+        Path db = dataDir.resolve(VigilRuntime.DEMO_DB);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT from_state, to_state, user_name, user_role, comment, priority "
                      + "FROM alarm_journal WHERE tag = '" + gas + "' AND event = 'ACK'")) {
@@ -118,6 +118,14 @@ class ConsoleUiIT {
                      + "' AND event = 'ACTIVATE' AND to_state = 'UNACK'")) {
             rs.next();
             assertTrue(rs.getInt(1) >= 1, "the raise was journaled too");
+        }
+        // the acknowledgement is also in the hash-chained audit trail, and the chain verifies
+        var audit = runtime.accounts().get(30, TimeUnit.SECONDS).audit();
+        assertTrue(audit.verify().ok(), "audit chain intact");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_log WHERE target = '" + row.id() + "'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "one audit entry for the acknowledgement");
         }
     }
 }

@@ -74,7 +74,9 @@ public final class MainWindow {
         PlantDefinition plant = runtime.plant();
         CssTokens tokens = CssTokens.dark();
         String lang = i18n.chinese() ? "zh" : "en";
-        AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, actor::get, runtime.database());
+        AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, actor::get, runtime.database(),
+                () -> runtime.accounts().isDone() && !runtime.accounts().isCompletedExceptionally()
+                        ? runtime.accounts().join().audit() : null);
 
         trend = new TrendView(id -> runtime.history(id, java.time.Duration.ofMillis(TrendView.WINDOW_MILLIS)),
                 id -> plant.plant().tag(id).orElse(null),
@@ -112,8 +114,15 @@ public final class MainWindow {
         users.setCellFactory(l -> new UserCell());
         users.setButtonCell(new UserCell());
         users.setOnAction(e -> {
-            if (users.getValue() != null) {
-                actor.set(users.getValue());
+            Actor chosen = users.getValue();
+            if (chosen != null) {
+                // demo log-in through the account service (audited); the demo database has these users
+                runner.run(() -> runtime.accounts().join().service().loginDemo(chosen.user()), r -> {
+                    if (r.ok()) {
+                        actor.set(r.session().actor());
+                    }
+                }, err -> { });
+                actor.set(chosen);
             }
         });
         HBox top = new HBox(title, plantName, spacer, new Label(i18n.t("status.demoUser")), users, clock);

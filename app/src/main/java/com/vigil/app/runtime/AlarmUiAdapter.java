@@ -35,6 +35,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
     private final I18n i18n;
     private final Supplier<Actor> actor;
     private final CompletableFuture<Database> database;
+    private final java.util.function.Supplier<com.vigil.accounts.AuditTrail> audit;
     private long cachedVersion = -1;
     private Map<String, TagAlarm> worstByTag = Map.of();
     private long rowsVersion = -1;
@@ -42,6 +43,14 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
 
     public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor,
                           CompletableFuture<Database> database) {
+        this(engine, plant, i18n, actor, database, () -> null);
+    }
+
+    /** @param audit the audit trail every operator action (done or refused) is recorded in; may supply null */
+    public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor,
+                          CompletableFuture<Database> database,
+                          java.util.function.Supplier<com.vigil.accounts.AuditTrail> audit) {
+        this.audit = audit;
         this.engine = engine;
         this.plant = plant;
         this.i18n = i18n;
@@ -154,12 +163,19 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         return null;
     }
 
-    private Result each(List<String> ids, BiFunction<String, Actor, ActionResult> action) {
+    private Result each(List<String> ids, String comment, BiFunction<String, Actor, ActionResult> action) {
         Actor who = actor.get();
+        com.vigil.accounts.AuditTrail trail = audit.get();
         int done = 0;
         List<String> refusals = new ArrayList<>();
         for (String id : ids) {
+            String before = engine.alarm(id).map(v -> v.state().name()).orElse(null);
             ActionResult r = action.apply(id, who);
+            if (trail != null) {
+                // accepted or refused, every operator action on an alarm goes into the hash-chained audit trail
+                trail.alarmAction(who, r.action() == null ? null : r.action().name(), id, r.accepted(), before,
+                        r.state() == null ? null : r.state().name(), comment, r.reason());
+            }
             if (r.accepted()) {
                 done++;
             } else {
@@ -171,37 +187,37 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
 
     @Override
     public Result acknowledge(List<String> ids, String comment) {
-        return each(ids, (id, a) -> engine.acknowledge(id, a, nz(comment)));
+        return each(ids, comment, (id, a) -> engine.acknowledge(id, a, nz(comment)));
     }
 
     @Override
     public Result confirm(List<String> ids, String comment) {
-        return each(ids, (id, a) -> engine.confirm(id, a, nz(comment)));
+        return each(ids, comment, (id, a) -> engine.confirm(id, a, nz(comment)));
     }
 
     @Override
     public Result shelve(List<String> ids, Duration duration, String reason) {
-        return each(ids, (id, a) -> engine.shelve(id, a, duration, nz(reason)));
+        return each(ids, reason, (id, a) -> engine.shelve(id, a, duration, nz(reason)));
     }
 
     @Override
     public Result unshelve(List<String> ids, String comment) {
-        return each(ids, (id, a) -> engine.unshelve(id, a, nz(comment)));
+        return each(ids, comment, (id, a) -> engine.unshelve(id, a, nz(comment)));
     }
 
     @Override
     public Result reset(List<String> ids, String comment) {
-        return each(ids, (id, a) -> engine.reset(id, a, nz(comment)));
+        return each(ids, comment, (id, a) -> engine.reset(id, a, nz(comment)));
     }
 
     @Override
     public Result removeFromService(List<String> ids, String reason) {
-        return each(ids, (id, a) -> engine.removeFromService(id, a, nz(reason)));
+        return each(ids, reason, (id, a) -> engine.removeFromService(id, a, nz(reason)));
     }
 
     @Override
     public Result returnToService(List<String> ids, String comment) {
-        return each(ids, (id, a) -> engine.returnToService(id, a, nz(comment)));
+        return each(ids, comment, (id, a) -> engine.returnToService(id, a, nz(comment)));
     }
 
     @Override

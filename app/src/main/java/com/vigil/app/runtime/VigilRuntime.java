@@ -40,7 +40,11 @@ public final class VigilRuntime implements AutoCloseable {
     private final LiveSnapshot snapshot;
     private final IngestPipeline pipeline;
     private final AlarmEngine engine;
+    /** File name of the demo plant's entity database (journal, accounts, audit) in the data directory. */
+    public static final String DEMO_DB = "vigil-demo.db";
+
     private final CompletableFuture<Database> database;
+    private final CompletableFuture<AccountsWiring.Accounts> accounts;
     private final ScheduledExecutorService ticker;
     private final Clock clock = Clock.systemUTC();
     private volatile Historian historian;
@@ -54,11 +58,19 @@ public final class VigilRuntime implements AutoCloseable {
         this.plant = com.vigil.plantconfig.PlantFiles.demo();
         this.snapshot = new LiveSnapshot(600); // sparklines and the first minutes; trends read the historian
         this.pipeline = new IngestPipeline(1024, snapshot);
-        Path dbFile = options.dataDir().resolve("vigil.db");
+        // the embedded demo plant keeps its own database, so a real plant's database is never flagged demo
+        Path dbFile = options.dataDir().resolve(DEMO_DB);
         this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {
             Thread t = new Thread(r, "vigil-db-open");
             t.setDaemon(true);
             t.start();
+        });
+        this.accounts = database.thenApply(db -> {
+            AccountsWiring.Accounts a = AccountsWiring.open(db, clock, com.vigil.accounts.AccountPolicy.defaults());
+            if (a.service().isDemoDatabase() || a.service().needsFirstAdmin()) {
+                a.service().prepareDemo(); // ready demo accounts, one per role, clearly flagged demo
+            }
+            return a;
         });
         this.engine = new AlarmEngine(demoAlarmConfig(plant), clock, new JournalAdapter(database));
         pipeline.addConsumer(engine);
@@ -146,6 +158,11 @@ public final class VigilRuntime implements AutoCloseable {
 
     public AlarmEngine engine() {
         return engine;
+    }
+
+    /** Accounts and the audit trail; ready once the database is open. */
+    public CompletableFuture<AccountsWiring.Accounts> accounts() {
+        return accounts;
     }
 
     public CompletableFuture<Database> database() {

@@ -1,5 +1,8 @@
 package com.vigil.persistence.db;
 
+import com.vigil.persistence.accounts.MetaEntity;
+import com.vigil.persistence.accounts.UserAccountEntity;
+import com.vigil.persistence.audit.AuditLogEntity;
 import com.vigil.persistence.journal.AlarmJournalEntity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +20,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Vigil's SQLite database for entities (alarm journal; later tickets, audit, users, configuration).
+ * Vigil's SQLite database for entities (alarm journal, accounts, audit trail; later tickets, configuration).
  * The schema is versioned with {@code PRAGMA user_version} and migrated on open by plain SQL scripts;
  * Hibernate only validates and maps. A database written by a newer Vigil is refused, a file that is
  * not a database is reported; neither is ever deleted or overwritten.
@@ -26,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     /** Schema version this code understands. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final List<String> MIGRATION_1 = List.of(
             """
@@ -50,6 +53,67 @@ public final class Database implements AutoCloseable {
             )""",
             "CREATE INDEX alarm_journal_time ON alarm_journal(time_ms)",
             "CREATE INDEX alarm_journal_tag ON alarm_journal(tag, time_ms)");
+
+    /** Accounts, the hash-chained audit trail (append-only, guarded by triggers) and database flags. */
+    private static final List<String> MIGRATION_2 = List.of(
+            """
+            CREATE TABLE vigil_meta (
+              meta_key TEXT PRIMARY KEY,
+              meta_value TEXT NOT NULL
+            )""",
+            """
+            CREATE TABLE user_account (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              user_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+              display_name TEXT NOT NULL DEFAULT '',
+              role TEXT NOT NULL,
+              password_hash TEXT,
+              demo INTEGER NOT NULL DEFAULT 0,
+              enabled INTEGER NOT NULL DEFAULT 1,
+              failed_attempts INTEGER NOT NULL DEFAULT 0,
+              locked_until_ms INTEGER,
+              password_changed_ms INTEGER,
+              created_ms INTEGER NOT NULL
+            )""",
+            """
+            CREATE TRIGGER user_account_demo_only BEFORE INSERT ON user_account
+            WHEN NEW.demo <> 0 AND NOT EXISTS (SELECT 1 FROM vigil_meta WHERE meta_key = 'demo' AND meta_value = 'true')
+            BEGIN SELECT RAISE(ABORT, 'demo accounts exist only in a demo database'); END""",
+            """
+            CREATE TRIGGER vigil_meta_demo_fresh_only BEFORE INSERT ON vigil_meta
+            WHEN NEW.meta_key = 'demo' AND EXISTS (SELECT 1 FROM user_account WHERE demo = 0)
+            BEGIN SELECT RAISE(ABORT, 'a database with real accounts cannot become a demo database'); END""",
+            """
+            CREATE TRIGGER user_account_demo_stays BEFORE UPDATE OF demo ON user_account
+            WHEN NEW.demo <> OLD.demo
+            BEGIN SELECT RAISE(ABORT, 'the demo flag of an account cannot change'); END""",
+            """
+            CREATE TABLE audit_log (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              seq INTEGER NOT NULL UNIQUE,
+              time_ms INTEGER NOT NULL,
+              user_name TEXT,
+              user_role TEXT,
+              action TEXT NOT NULL,
+              outcome TEXT NOT NULL,
+              target TEXT,
+              before_value TEXT,
+              after_value TEXT,
+              comment TEXT,
+              prev_hash TEXT NOT NULL,
+              hash TEXT NOT NULL
+            )""",
+            "CREATE INDEX audit_log_time ON audit_log(time_ms)",
+            "CREATE INDEX audit_log_hash ON audit_log(hash)",
+            """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+            """
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""");
+
+    /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. Never edit a released one. */
+    private static final List<List<String>> MIGRATIONS = List.of(MIGRATION_1, MIGRATION_2);
 
     private final Path file;
     private final SessionFactory sessionFactory;
@@ -81,7 +145,10 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource ds = dataSource(file);
         migrate(file, ds);
         Configuration cfg = new Configuration()
-                .addAnnotatedClass(AlarmJournalEntity.class);
+                .addAnnotatedClass(AlarmJournalEntity.class)
+                .addAnnotatedClass(UserAccountEntity.class)
+                .addAnnotatedClass(MetaEntity.class)
+                .addAnnotatedClass(AuditLogEntity.class);
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
         cfg.setProperty(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
         cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
@@ -121,12 +188,14 @@ public final class Database implements AutoCloseable {
                         + version + ", this Vigil understands up to " + SCHEMA_VERSION
                         + "). Update Vigil, or start with another data directory. The file was not changed.", null);
             }
-            if (version < 1) {
+            if (version < SCHEMA_VERSION) {
                 c.setAutoCommit(false);
-                for (String sql : MIGRATION_1) {
-                    st.execute(sql);
+                for (int v = version; v < SCHEMA_VERSION; v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        st.execute(sql);
+                    }
                 }
-                st.execute("PRAGMA user_version = 1");
+                st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 c.commit();
             }
         } catch (SQLException e) {

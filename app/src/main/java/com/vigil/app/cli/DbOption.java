@@ -1,0 +1,27 @@
+package com.vigil.app.cli;
+
+import com.vigil.app.runtime.DataDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --db FILE} for the account and audit commands: an existing Vigil database (default: the data directory's). */
+public final class DbOption {
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "The Vigil database (default: vigil.db in VIGIL_DATA_DIR or the user data directory).")
+    Path db;
+
+    Path file() {
+        return db != null ? db.toAbsolutePath() : DataDirs.resolve(null).resolve("vigil.db");
+    }
+
+    /** The file, or null after printing why it cannot be used. */
+    Path existing(java.io.PrintWriter err, String command) {
+        Path f = file();
+        if (!Files.isRegularFile(f)) {
+            err.println("vigil " + command + ": no database at " + f + " (option --db FILE)");
+            return null;
+        }
+        return f;
+    }
+}
