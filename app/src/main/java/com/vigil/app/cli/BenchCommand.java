@@ -40,6 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
                     java.nio.file.Files.createTempDirectory("vigil-bench-flood")));
             return out;
         });
+        m.put("opcua", s -> com.vigil.opcua.bench.OpcUaBench.run(10_000, 100, (int) Math.max(1, Math.round(s))));
         m.put("ui-alarms", s -> com.vigil.app.bench.UiAlarmsBench.run(10_000));
         m.put("historian", s -> {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-bench-historian");

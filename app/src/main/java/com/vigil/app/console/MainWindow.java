@@ -125,7 +125,11 @@ public final class MainWindow {
                 actor.set(chosen);
             }
         });
-        HBox top = new HBox(title, plantName, spacer, new Label(i18n.t("status.demoUser")), users, clock);
+        javafx.scene.control.Button auditButton = new javafx.scene.control.Button(i18n.t("audit.open"));
+        auditButton.setId("open-audit");
+        auditButton.getStyleClass().add(Styles.ACTION_BUTTON);
+        auditButton.setOnAction(e -> openAudit(runner));
+        HBox top = new HBox(title, plantName, spacer, auditButton, new Label(i18n.t("status.demoUser")), users, clock);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Styles.TOOLBAR);
 
@@ -142,6 +146,22 @@ public final class MainWindow {
         pulse.add(this::refreshStatus);
         refreshStatus();
         plant.plant().tags().stream().findFirst().ifPresent(t -> trend.show(t.id()));
+    }
+
+    /** The audit trail in its own window (it stays open beside the console). */
+    private void openAudit(TaskRunner runner) {
+        var accounts = runtime.accounts();
+        if (!accounts.isDone() || accounts.isCompletedExceptionally()) {
+            return;
+        }
+        com.vigil.ui.accounts.AuditView view = new com.vigil.ui.accounts.AuditView(accounts.join().audit(), runner, i18n);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Scene s = new Scene(view, 1300, 700);
+        Theme.DARK.apply(s);
+        stage.setTitle(i18n.t("audit.title"));
+        stage.setScene(s);
+        stage.show();
+        view.load();
     }
 
     private void select(AlarmRow row) {

@@ -101,13 +101,28 @@ public final class VigilRuntime implements AutoCloseable {
         server = s;
         List<TagBinding> bindings = plant.plant().tags().stream()
                 .map(t -> new TagBinding(t.id(), "ns=2;s=" + t.id())).toList();
-        OpcUaSource src = new OpcUaSource(s.endpointUrl(), bindings, pipeline, (url, state, detail) -> {
-            connection = state;
-            connectionDetail = detail;
-            if (onConnection != null) {
-                onConnection.accept(state);
-            }
-        }, clock, 500);
+        OpcUaSource src = new OpcUaSource(com.vigil.opcua.SourceConfig.simple("demo", s.endpointUrl(), bindings, 500),
+                null, pipeline, (url, state, detail) -> {
+                    connection = state;
+                    connectionDetail = detail;
+                    if (onConnection != null) {
+                        onConnection.accept(state);
+                    }
+                }, new com.vigil.opcua.CommunicationListener() {
+                    @Override
+                    public void onCommunicationLost(String id, String reason) {
+                        // every tag of the source is already STALE; the operator also gets an alarm
+                        engine.raiseExternal(new com.vigil.alarm.ExternalAlarm("COMM:" + id, id,
+                                com.vigil.alarm.AlarmType.COMM, com.vigil.model.Priority.GRADE_2, "",
+                                "OPC UA communication lost: " + reason,
+                                "Check the OPC UA server and the network; values of this source are STALE"), Double.NaN);
+                    }
+
+                    @Override
+                    public void onCommunicationRestored(String id) {
+                        engine.clearExternal("COMM:" + id);
+                    }
+                }, null, clock);
         source = src;
         src.start();
     }

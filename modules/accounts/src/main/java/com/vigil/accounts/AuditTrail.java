@@ -116,6 +116,11 @@ public final class AuditTrail {
         return store.head().map(AuditEntry::hash).orElse(AuditChain.GENESIS);
     }
 
+    /** Entries matching {@code filter}, in chain order, at most {@code limit} (the audit viewer). */
+    public java.util.List<AuditEntry> find(AuditFilter filter, int limit) {
+        return store.find(filter, 0, limit);
+    }
+
     public long count() {
         return store.count();
     }

@@ -29,6 +29,13 @@ import java.util.Map;
  * name.en, outline), {@code equipment} (id, area, label, outline), {@code walls}, {@code tags} (id, area,
  * equipment, description.zh/en, kind analog|discrete, unit, range [lo, hi], normal [lo, hi], limits {hh,
  * h, l, ll, offNormal}, priority {hh, h, l, ll}, deadband, position [x, y], sim {...}).
+ *
+ * <p>Compact form: {@code templates} name sets of tags (keyed by id suffix, positions {@code at: [dx, dy]}
+ * relative to the equipment's anchor); an {@code equipment} entry with {@code template}, {@code area} and
+ * optional {@code vars} / {@code override} expands to tags {@code <area>.<equipment>.<suffix>} (suffix
+ * {@code _}: {@code <area>.<equipment>}). Text and numbers may use {@code ${var}} ({@code id}, {@code label},
+ * {@code area} and the equipment's {@code vars}). Errors in expanded tags name the line in the template or
+ * in the equipment entry the value came from. See {@link Templates}.
  */
 public final class PlantFiles {
     /** Classpath name of the demo plant shipped with Vigil. */
@@ -86,11 +93,13 @@ public final class PlantFiles {
     }
 
     /** Walks the tree; tracks the line of the node being read for error messages. */
-    private static final class Reader {
+    static final class Reader {
         private final String file;
         private final JsonNode root;
         private final Map<String, Integer> lines;
         private final java.util.IdentityHashMap<JsonNode, String> paths = new java.util.IdentityHashMap<>();
+        /** Nodes made by template expansion, mapped to the node in the file they came from (for line numbers). */
+        final java.util.IdentityHashMap<JsonNode, JsonNode> origin = new java.util.IdentityHashMap<>();
 
         Reader(String file, JsonNode root, Map<String, Integer> lines) {
             this.file = file;
@@ -129,10 +138,16 @@ public final class PlantFiles {
                     shapes.add(new PlantDefinition.Shape("area", id, en, points(a, "outline")));
                 }
             }
+            List<JsonNode> expanded = new ArrayList<>();
             if (root.has("equipment")) {
                 for (JsonNode e : array(root, "equipment")) {
-                    shapes.add(new PlantDefinition.Shape("equipment", text(e, "id", true),
-                            text(e, "label", false), points(e, "outline")));
+                    if (e.has("outline") || !e.has("template")) {
+                        shapes.add(new PlantDefinition.Shape("equipment", text(e, "id", true),
+                                text(e, "label", false), points(e, "outline")));
+                    }
+                    if (e.has("template")) {
+                        expanded.addAll(new Templates(this, root.get("templates")).expand(e));
+                    }
                 }
             }
             if (root.has("walls")) {
@@ -145,7 +160,10 @@ public final class PlantFiles {
             List<TagDef> tags = new ArrayList<>();
             Map<String, String> zh = new LinkedHashMap<>();
             Map<String, Map<String, Object>> sim = new LinkedHashMap<>();
-            for (JsonNode t : array(root, "tags")) {
+            List<JsonNode> tagNodes = new ArrayList<>();
+            array(root, "tags").forEach(tagNodes::add);
+            tagNodes.addAll(expanded);
+            for (JsonNode t : tagNodes) {
                 TagDef def = tag(t);
                 if (areas.stream().noneMatch(a -> a.id().equals(def.area()))) {
                     throw error(t.get("area"), "area", "unknown area '" + def.area() + "' (defined: "
@@ -196,7 +214,7 @@ public final class PlantFiles {
                 return new TagDef(id, area, text(t, "equipment", false), desc, kind, text(t, "unit", false),
                         range[0], range[1], normal[0], normal[1], limits, pos[0], pos[1]);
             } catch (IllegalArgumentException e) {
-                throw error(t, "range", e.getMessage());
+                throw error(t.has("range") ? t.get("range") : t, "range", e.getMessage());
             }
         }
 
@@ -234,7 +252,7 @@ public final class PlantFiles {
             return number(n, key);
         }
 
-        private double number(JsonNode n, String key) throws PlantFileException {
+        double number(JsonNode n, String key) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || !v.isNumber()) {
                 throw error(v == null ? n : v, key, "expected a number, was '" + (v == null ? "missing" : v.asText()) + "'");
@@ -242,7 +260,7 @@ public final class PlantFiles {
             return v.asDouble();
         }
 
-        private double[] pair(JsonNode n, String key) throws PlantFileException {
+        double[] pair(JsonNode n, String key) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || !v.isArray() || v.size() != 2 || !v.get(0).isNumber() || !v.get(1).isNumber()) {
                 throw error(v == null ? n : v, key, "expected [low, high] (two numbers)");
@@ -250,7 +268,7 @@ public final class PlantFiles {
             return new double[] {v.get(0).asDouble(), v.get(1).asDouble()};
         }
 
-        private List<double[]> points(JsonNode n, String key) throws PlantFileException {
+        List<double[]> points(JsonNode n, String key) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || !v.isArray()) {
                 throw error(v == null ? n : v, key, "expected a list of [x, y] points");
@@ -266,7 +284,7 @@ public final class PlantFiles {
             return pts;
         }
 
-        private JsonNode array(JsonNode n, String key) throws PlantFileException {
+        JsonNode array(JsonNode n, String key) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || !v.isArray()) {
                 throw error(v == null ? n : v, key, "expected a list");
@@ -274,7 +292,7 @@ public final class PlantFiles {
             return v;
         }
 
-        private String text(JsonNode n, String key, boolean required) throws PlantFileException {
+        String text(JsonNode n, String key, boolean required) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || v.isNull()) {
                 if (required) {
@@ -292,13 +310,16 @@ public final class PlantFiles {
             return s;
         }
 
-        private PlantFileException error(JsonNode at, String field, String problem) {
+        PlantFileException error(JsonNode at, String field, String problem) {
             return new PlantFileException(file, lineOf(at), field, problem, null);
         }
 
         private int lineOf(JsonNode at) {
             if (at == null) {
                 return 0;
+            }
+            for (int hops = 0; origin.containsKey(at) && hops < 10; hops++) {
+                at = origin.get(at);
             }
             String path = paths.get(at);
             if (path == null) {

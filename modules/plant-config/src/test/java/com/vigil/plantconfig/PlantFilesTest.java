@@ -16,7 +16,7 @@ class PlantFilesTest {
     void demoPlantHasSixAreasAndLimitsFromTheFile() {
         PlantDefinition demo = PlantFiles.demo();
         assertEquals(6, demo.plant().areas().size());
-        assertTrue(demo.plant().tags().size() >= 20, "at least 20 tags");
+        assertTrue(demo.plant().tags().size() >= 300, "at least 300 tags: " + demo.plant().tags().size());
         TagDef gas = demo.plant().tag("WH.GD11").orElseThrow();
         assertEquals(20.0, gas.limits().h());
         assertEquals(40.0, gas.limits().hh());
@@ -69,5 +69,67 @@ class PlantFilesTest {
                 () -> PlantFiles.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "p.yaml"));
         assertEquals(8, e.line());
         assertTrue(e.getMessage().contains("HH"), e.getMessage());
+    }
+
+    private static PlantDefinition parse(String yaml, String name) throws PlantFileException {
+        return PlantFiles.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), name);
+    }
+
+    static final String TEMPLATED = """
+            plant: t
+            areas:
+              - id: PS
+            templates:
+              pump:
+                tags:
+                  FT: {description: {en: "${label} flow"}, range: [0, 80], limits: {l: "${low}"}, at: [2, 1],
+                       sim: {model: lag, sp: "${flow}"}}
+                  RUN: {kind: discrete, at: [0, 0]}
+            equipment:
+              - {id: P1, area: PS, label: P-1, template: pump, outline: [[10, 20], [20, 20], [20, 30], [10, 30]],
+                 vars: {flow: 41, low: 20}}
+              - {id: P2, area: PS, template: pump, position: [30, 20], vars: {flow: 38, low: 15},
+                 override: {FT: {limits: {l: 10}}}}
+            tags: []
+            """;
+
+    @Test
+    void templatesExpandToTagsWithVariablesPositionsAndOverrides() throws Exception {
+        PlantDefinition p = parse(TEMPLATED, "t.yaml");
+        assertEquals(4, p.plant().tags().size());
+        TagDef ft = p.plant().tag("PS.P1.FT").orElseThrow();
+        assertEquals("P-1 flow", ft.description());
+        assertEquals("P1", ft.equipment());
+        assertEquals(12.0, ft.x());
+        assertEquals(21.0, ft.y());
+        assertEquals(20.0, ft.limits().l());
+        assertEquals(41, ((Number) p.simulation().get("PS.P1.FT").get("sp")).intValue());
+        assertEquals(10.0, p.plant().tag("PS.P2.FT").orElseThrow().limits().l(), "override");
+        assertEquals("P2 flow", p.plant().tag("PS.P2.FT").orElseThrow().description(), "label defaults to the id");
+        assertTrue(p.floorPlan().shapes().stream().anyMatch(s -> s.id().equals("P1")), "outline drawn");
+    }
+
+    @Test
+    void errorsInTemplatesNameTheLineInTheFile() {
+        // a bad value inside the template: the template's line
+        PlantFileException e = assertThrows(PlantFileException.class,
+                () -> parse(TEMPLATED.replace("range: [0, 80]", "range: [80, 0]"), "t.yaml"));
+        assertEquals(7, e.line(), e.getMessage());
+        // a variable the equipment does not define: the line using it
+        e = assertThrows(PlantFileException.class, () -> parse(TEMPLATED.replace("${low}", "${lo}"), "t.yaml"));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("${lo}"), e.getMessage());
+        // an unknown template: the equipment line
+        e = assertThrows(PlantFileException.class,
+                () -> parse(TEMPLATED.replace("template: pump, position", "template: pmup, position"), "t.yaml"));
+        assertEquals(13, e.line(), e.getMessage());
+        assertEquals("template", e.field());
+        assertTrue(e.getMessage().contains("[pump]"), e.getMessage());
+        // a bad override value: the override's line
+        e = assertThrows(PlantFileException.class,
+                () -> parse(TEMPLATED.replace("override: {FT: {limits: {l: 10}}}", "override: {FT: {kind: analogue}}"),
+                        "t.yaml"));
+        assertEquals(14, e.line(), e.getMessage());
+        assertEquals("kind", e.field());
     }
 }

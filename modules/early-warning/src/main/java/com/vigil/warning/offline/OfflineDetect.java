@@ -1,5 +1,6 @@
 package com.vigil.warning.offline;
 
+import com.vigil.warning.detect.CusumChangepoints;
 import com.vigil.warning.detect.Detectors;
 import com.vigil.warning.detect.EarlyWarningModel;
 import com.vigil.warning.detect.Evaluation;
@@ -42,6 +43,15 @@ public final class OfflineDetect {
      * @return 0 ok, 1 some files skipped or degraded, 2 usage or input error
      */
     public static int run(String format, Path in, Path out, String detectorName, PrintStream log) {
+        return run(format, in, out, detectorName, log, true);
+    }
+
+    /**
+     * As {@link #run(String, Path, Path, String, PrintStream)}; {@code cusumChangepoints} selects the SKAB
+     * changepoint column: true (default) = the edges of the warning plus the detections of
+     * {@link CusumChangepoints}; false = no column (the scorer then uses the edges of the warning).
+     */
+    public static int run(String format, Path in, Path out, String detectorName, PrintStream log, boolean cusumChangepoints) {
         String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("skab") && !fmt.equals("tep")) {
             log.println("detect: --format must be skab or tep, was '" + format + "'");
@@ -61,7 +71,7 @@ public final class OfflineDetect {
         try {
             Files.createDirectories(out);
             log.println("detect: format=" + fmt + " detector=" + name + " in=" + in + " out=" + out);
-            return fmt.equals("skab") ? runSkab(in, out, () -> Detectors.create(name), log)
+            return fmt.equals("skab") ? runSkab(in, out, () -> Detectors.create(name), log, cusumChangepoints)
                 : runTep(in, out, () -> Detectors.create(name), log);
         } catch (IOException e) {
             log.println("detect: I/O error: " + e.getMessage());
@@ -70,6 +80,10 @@ public final class OfflineDetect {
     }
 
     static int runSkab(Path in, Path out, Supplier<Detectors.Config> config, PrintStream log) throws IOException {
+        return runSkab(in, out, config, log, true);
+    }
+
+    static int runSkab(Path in, Path out, Supplier<Detectors.Config> config, PrintStream log, boolean cusumChangepoints) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(in)) {
             files = s.filter(Files::isRegularFile)
@@ -108,8 +122,13 @@ public final class OfflineDetect {
                 status = 1;
                 continue;
             }
-            // changepoints = edges of the warning (raise and clear), the scorer's default without a column
-            writePred(out.resolve(rel + ".pred.csv"), pred[0], SKAB_TRAIN_ROWS);
+            if (cusumChangepoints) {
+                // changepoints = edges of the warning (raise and clear) plus CUSUM changepoints
+                writePred(out.resolve(rel + ".pred.csv"), pred[0], changepoints(t, SKAB_TRAIN_ROWS, pred[0]), SKAB_TRAIN_ROWS);
+            } else {
+                // no column: the scorer takes the edges of the warning (raise and clear)
+                writePred(out.resolve(rel + ".pred.csv"), pred[0], SKAB_TRAIN_ROWS);
+            }
             written++;
         }
         log.println("detect: wrote " + written + " prediction files to " + out);
@@ -121,6 +140,21 @@ public final class OfflineDetect {
         EarlyWarningModel model = cfg.fit(t.head(trainRows), t.columns());
         for (String note : model.detector().fitNotes()) log.println("  " + rel + ": " + note);
         return run(model, t);
+    }
+
+    /**
+     * Changepoint column: 1 where the warning is raised or cleared, or where {@link CusumChangepoints}
+     * (fitted on the first {@code trainRows} rows, run causally over the rest) detects a change.
+     */
+    static byte[] changepoints(DataTable t, int trainRows, byte[] alarm) {
+        byte[] cp = new byte[t.size()];
+        CusumChangepoints c = CusumChangepoints.fit(t.head(trainRows), CusumChangepoints.Settings.defaults());
+        for (int r = trainRows; r < t.size(); r++) {
+            boolean edge = r == trainRows ? alarm[r] == 1 : alarm[r] != alarm[r - 1];
+            boolean hit = c.push(t.rows()[r]);
+            cp[r] = (byte) (edge || hit ? 1 : 0);
+        }
+        return cp;
     }
 
     static byte[] alarms(EarlyWarningModel model, DataTable t) {
@@ -213,6 +247,7 @@ public final class OfflineDetect {
     /** Command-line entry: {@code OfflineDetect --format skab|tep --in DIR --out DIR [--detector NAME]}. */
     public static void main(String[] args) {
         String format = null, det = null;
+        boolean cusum = true;
         Path in = null, out = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -220,8 +255,9 @@ public final class OfflineDetect {
                 case "--in" -> in = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--detector" -> det = args[i + 1];
+                case "--changepoints" -> cusum = !args[i + 1].equalsIgnoreCase("edges");
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: --format skab|tep --in DIR --out DIR [--detector NAME]");
+                    System.err.println("unknown option " + args[i] + "; usage: --format skab|tep --in DIR --out DIR [--detector NAME] [--changepoints cusum|edges]");
                     System.exit(2);
                 }
             }
@@ -230,7 +266,7 @@ public final class OfflineDetect {
             System.err.println("usage: --format skab|tep --in DIR --out DIR [--detector " + String.join("|", Detectors.names()) + "]");
             System.exit(2);
         }
-        System.exit(run(format, in, out, det, System.err));
+        System.exit(run(format, in, out, det, System.err, cusum));
     }
 
 }

@@ -1,45 +1,120 @@
 package com.vigil.sim.dynamics;
 
+import com.vigil.model.Limits;
 import com.vigil.model.TagDef;
 import com.vigil.model.TagKind;
 import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.sim.scenario.ScenarioSpec;
+import com.vigil.sim.scenario.Scenarios;
+import com.vigil.sim.scenario.TruthEvent;
+import com.vigil.sim.time.SimClock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Deterministic dynamics of the demo plant. Each tag follows a first-order lag towards a target that
- * moves slowly (load cycle), plus measurement noise and quantisation; gas detectors sit at zero with
- * noise. Injected disturbances override the target of one tag for a while (used by tests and demos).
+ * Deterministic dynamics of a plant file's tags. Equipment units hold the physics that matters (storage tanks
+ * whose level a PI loop holds with the outlet valve; batch reactors whose temperature a PI loop holds with
+ * the cooling water valve through a charge/react/digest/discharge cycle; pumps and compressors whose flow,
+ * pressure, current, vibration and bearing temperature are correlated); other tags follow first-order lags
+ * towards load cycles with a day/night load, or follow another tag. Measurements add noise and quantisation;
+ * gas detectors read zero with noise. Scenarios (leaks, cooling failure, bearing wear, sensor faults,
+ * communication loss, relief valve open) change the physics or the measurement and write a ground-truth log.
  *
- * <p>Not thread-safe: one simulation thread calls {@link #step}. Same seed, same steps, same values.
+ * <p>Not thread-safe: one simulation thread calls {@link #step}. Same seed, same start, same steps → same values.
  */
 public final class PlantDynamics {
-    private final List<TagDef> tags;
-    private final Model[] models;
-    private final double[] state;
-    private final double[] measured;
+    /** Longest internal integration step (simulated seconds); longer steps are split. */
+    public static final double MAX_STEP = 1.0;
+    /** Default simulated start: a fixed instant, so runs are reproducible unless the caller asks otherwise. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+    final List<TagDef> tags;
+    final PlantDefinition plant;
+    private final Map<String, Integer> index = new HashMap<>();
+    final TagModel[] models;
+    final double[] truth;
+    final double[] measured;
     private final boolean[] bad;
     private final double[] forcedTarget;
     private final double[] forcedUntil;
+    private final double[] forcedState;
+    // measurement layer (sensor faults)
+    final double[] bias;
+    final double[] biasRate;
+    final double[] spike;
+    final double[] scale;
+    final boolean[] frozen;
+    /** Gas concentration added by active leaks (truth target of gas detectors). */
+    final double[] gasAdd;
+    final List<Unit> units = new ArrayList<>();
     private final SplittableRandom random;
+    private final SplittableRandom scenarioRandom;
+    private final SimClock clock;
+    private final ZoneOffset plantZone;
     private double time;
+    private final List<ScenarioSpec> pending = new ArrayList<>();
+    private final List<ActiveScenario> active = new ArrayList<>();
+    private final List<TruthEvent> truthLog = new ArrayList<>();
+    private final List<Consumer<TruthEvent>> truthListeners = new ArrayList<>();
+    private int scenarioCount;
+    private double commLossUntil = Double.NEGATIVE_INFINITY;
 
     public PlantDynamics(PlantDefinition plant, long seed) {
+        this(plant, seed, DEFAULT_START);
+    }
+
+    /**
+     * @param start simulated start instant (also sets the day/night load phase; plant local time is UTC+8
+     *              unless the plant's simulation settings say otherwise)
+     */
+    public PlantDynamics(PlantDefinition plant, long seed, Instant start) {
+        this.plant = plant;
         this.tags = plant.plant().tags();
         int n = tags.size();
-        this.models = new Model[n];
-        this.state = new double[n];
+        this.models = new TagModel[n];
+        this.truth = new double[n];
         this.measured = new double[n];
         this.bad = new boolean[n];
         this.forcedTarget = new double[n];
         this.forcedUntil = new double[n];
+        this.forcedState = new double[n];
+        this.bias = new double[n];
+        this.biasRate = new double[n];
+        this.spike = new double[n];
+        this.scale = new double[n];
+        this.frozen = new boolean[n];
+        this.gasAdd = new double[n];
         this.random = new SplittableRandom(seed);
+        this.scenarioRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.plantZone = ZoneOffset.ofHours(8);
+        this.clock = new SimClock(start, ZoneId.of("UTC"));
+        for (int i = 0; i < n; i++) {
+            index.put(tags.get(i).id(), i);
+        }
         for (int i = 0; i < n; i++) {
             TagDef t = tags.get(i);
-            models[i] = Model.of(t, plant.simulation().getOrDefault(t.id(), Map.of()));
-            state[i] = models[i].target(0);
+            models[i] = TagModel.of(t, plant.simulation().getOrDefault(t.id(), Map.of()), index);
+            truth[i] = models[i].initial(t);
             forcedUntil[i] = Double.NEGATIVE_INFINITY;
+            scale[i] = 1;
+        }
+        for (int i = 0; i < n; i++) {
+            Unit u = Unit.create(this, i);
+            if (u != null) {
+                units.add(u);
+            }
+        }
+        // settle the control loops and lags before time zero, so a run starts from steady operation
+        for (double t = -1800; t < 0; t += MAX_STEP) {
+            integrate(t, MAX_STEP, false);
         }
         for (int i = 0; i < n; i++) {
             measured[i] = measure(i);
@@ -55,30 +130,89 @@ public final class PlantDynamics {
         return time;
     }
 
-    /** Advances the plant by {@code dt} simulated seconds. */
+    /** The simulated clock (start + simulated seconds). */
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** Day/night load in [-1, 1]: +1 at 14:00 plant time, -1 at 02:00. */
+    double day(double t) {
+        double secOfDay = (clock.start().getEpochSecond() + plantZone.getTotalSeconds() + t) % 86400;
+        return Math.sin(2 * Math.PI * (secOfDay / 3600.0 - 8) / 24);
+    }
+
+    /** Advances the plant by {@code dt} simulated seconds (split into steps of at most {@link #MAX_STEP}). */
     public void step(double dt) {
-        time += dt;
-        for (int i = 0; i < state.length; i++) {
-            Model m = models[i];
-            double target = time < forcedUntil[i] ? forcedTarget[i] : m.target(time);
-            if (m.tau <= 0) {
-                state[i] = target;
-            } else {
-                double a = Math.min(1.0, dt / m.tau);
-                state[i] += a * (target - state[i]);
-            }
+        int n = Math.max(1, (int) Math.ceil(dt / MAX_STEP - 1e-9));
+        double h = dt / n;
+        for (int k = 0; k < n; k++) {
+            activateDue(time + h);
+            integrate(time, h, true);
+            time += h;
+        }
+        clock.set(time);
+        for (int i = 0; i < measured.length; i++) {
             measured[i] = measure(i);
+        }
+        checkCrossings();
+        endFinished();
+    }
+
+    private void integrate(double t0, double h, boolean withScenarios) {
+        double t = t0 + h;
+        java.util.Arrays.fill(gasAdd, 0);
+        if (withScenarios) {
+            for (ActiveScenario a : active) {
+                a.effect.before(this, t, h);
+            }
+        }
+        for (Unit u : units) {
+            u.step(t, h);
+        }
+        for (int i = 0; i < truth.length; i++) {
+            TagModel m = models[i];
+            double target;
+            switch (m.kind) {
+                case LAG -> target = m.sp + m.amp * m.cycle(t) + m.load * day(t);
+                case GAS -> target = m.sp + gasAdd[i];
+                case FOLLOW -> target = m.offset + m.gain * truth[m.of];
+                case CONST -> target = m.sp;
+                case SWITCH -> target = truth[m.of] > m.above ? 1 : 0;
+                default -> target = Double.NaN; // written by a unit
+            }
+            if (t < forcedUntil[i]) {
+                double tau = m.tau > 0 ? m.tau : 10;
+                forcedState[i] += Math.min(1.0, h / tau) * (forcedTarget[i] - forcedState[i]);
+                truth[i] = forcedState[i];
+            } else if (!Double.isNaN(target)) {
+                if (m.tau <= 0) {
+                    truth[i] = target;
+                } else {
+                    truth[i] += Math.min(1.0, h / m.tau) * (target - truth[i]);
+                }
+            }
+            if (withScenarios && biasRate[i] != 0) {
+                bias[i] += biasRate[i] * h / 3600.0;
+            }
+        }
+        if (withScenarios) {
+            for (ActiveScenario a : active) {
+                a.effect.after(this, t, h);
+            }
         }
     }
 
     private double measure(int i) {
-        Model m = models[i];
+        TagModel m = models[i];
         TagDef t = tags.get(i);
-        if (t.kind() == TagKind.DISCRETE) {
-            return state[i] >= 0.5 ? 1 : 0;
+        if (frozen[i]) {
+            return measured[i];
         }
-        double v = state[i] + m.noise * random.nextGaussian();
-        if (m.gas) {
+        if (t.kind() == TagKind.DISCRETE) {
+            return truth[i] >= 0.5 ? 1 : 0;
+        }
+        double v = truth[i] * scale[i] + (m.noise > 0 ? m.noise * random.nextGaussian() : 0) + bias[i] + spike[i];
+        if (m.kind == TagModel.Kind.GAS) {
             v = Math.abs(v); // detectors read zero with a little positive noise
         }
         if (m.quantum > 0) {
@@ -92,12 +226,25 @@ public final class PlantDynamics {
         return measured[index];
     }
 
+    /** The physical value behind the measurement (no noise, no sensor fault). */
+    public double trueValue(int index) {
+        return truth[index];
+    }
+
     public boolean isBad(int index) {
         return bad[index];
     }
 
+    /** True while a comm-loss scenario is active: the server must not answer. */
+    public boolean commLost() {
+        return time < commLossUntil;
+    }
+
     /** Drives a tag towards {@code target} for {@code seconds} simulated seconds (disturbance injection). */
     public void force(int index, double target, double seconds) {
+        if (time >= forcedUntil[index]) {
+            forcedState[index] = truth[index];
+        }
         forcedTarget[index] = target;
         forcedUntil[index] = time + seconds;
     }
@@ -108,69 +255,145 @@ public final class PlantDynamics {
     }
 
     public int indexOf(String tagId) {
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i).id().equals(tagId)) {
-                return i;
-            }
+        Integer i = index.get(tagId);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown tag " + tagId);
         }
-        throw new IllegalArgumentException("unknown tag " + tagId);
+        return i;
     }
 
-    /** Per-tag behaviour read from the plant file's {@code sim} section. */
-    static final class Model {
-        final double sp;
-        final double amp;
-        final double period;
-        final double phase;
-        final double tau;
-        final double noise;
-        final double quantum;
-        final boolean gas;
+    boolean hasTag(String tagId) {
+        return index.containsKey(tagId);
+    }
 
-        private Model(double sp, double amp, double period, double phase, double tau, double noise, double quantum,
-                      boolean gas) {
-            this.sp = sp;
-            this.amp = amp;
-            this.period = period;
-            this.phase = phase;
-            this.tau = tau;
-            this.noise = noise;
-            this.quantum = quantum;
-            this.gas = gas;
+    int indexOrMinus(String tagId) {
+        return index.getOrDefault(tagId, -1);
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    /** Schedules a scenario (validated now: unknown names and targets fail at once). */
+    public void schedule(ScenarioSpec spec) {
+        Scenarios.check(spec.name());
+        ScenarioSpec s = spec;
+        if (s.random()) {
+            double within = s.param("random_within", 3600);
+            s = s.withAt(time + 60 + scenarioRandom.nextDouble() * Math.max(1, within - 60));
+        }
+        Effects.validate(this, s);
+        pending.add(s);
+        pending.sort(Comparator.comparingDouble(ScenarioSpec::at));
+    }
+
+    /** Starts a scenario now. */
+    public void inject(String name, String target, Map<String, String> params) {
+        schedule(new ScenarioSpec(time, name, target, params));
+    }
+
+    private void activateDue(double t) {
+        while (!pending.isEmpty() && pending.get(0).at() <= t) {
+            ScenarioSpec s = pending.remove(0);
+            ActiveScenario a = new ActiveScenario("S" + (++scenarioCount), s, Math.max(s.at(), time),
+                    Effects.create(this, s));
+            active.add(a);
+            a.effect.start(this, a.started);
+            emit(new TruthEvent(a.started, clock.at(a.started), a.id, s.name(), a.effect.target(), a.effect.area(),
+                    "START", null, null, Double.NaN));
+        }
+    }
+
+    void commLoss(double until) {
+        commLossUntil = until;
+    }
+
+    private void checkCrossings() {
+        for (ActiveScenario a : active) {
+            for (int i : a.effect.affected()) {
+                if (bad[i]) {
+                    continue;
+                }
+                TagDef t = tags.get(i);
+                Limits l = t.limits();
+                double v = measured[i];
+                if (t.kind() == TagKind.DISCRETE) {
+                    if (l.offNormal() != null && v == l.offNormal()) {
+                        a.cross(this, i, "OFFNORMAL", v);
+                    }
+                    continue;
+                }
+                if (l.h() != null && v >= l.h()) {
+                    a.cross(this, i, "H", v);
+                }
+                if (l.hh() != null && v >= l.hh()) {
+                    a.cross(this, i, "HH", v);
+                }
+                if (l.l() != null && v <= l.l()) {
+                    a.cross(this, i, "L", v);
+                }
+                if (l.ll() != null && v <= l.ll()) {
+                    a.cross(this, i, "LL", v);
+                }
+            }
+        }
+    }
+
+    private void endFinished() {
+        for (var it = active.iterator(); it.hasNext(); ) {
+            ActiveScenario a = it.next();
+            if (time >= a.started + a.duration) {
+                a.effect.end(this);
+                emit(new TruthEvent(time, clock.at(time), a.id, a.spec.name(), a.effect.target(), a.effect.area(),
+                        "END", null, null, Double.NaN));
+                it.remove();
+            }
+        }
+    }
+
+    void emit(TruthEvent e) {
+        truthLog.add(e);
+        for (Consumer<TruthEvent> l : truthListeners) {
+            l.accept(e);
+        }
+    }
+
+    /** Ground-truth events so far (START / CROSS / END), oldest first. */
+    public List<TruthEvent> groundTruth() {
+        return List.copyOf(truthLog);
+    }
+
+    /** Called with every new ground-truth event (on the simulation thread). */
+    public void onTruth(Consumer<TruthEvent> listener) {
+        truthListeners.add(listener);
+    }
+
+    /** Scenarios scheduled but not started yet. */
+    public List<ScenarioSpec> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** A started scenario and its bookkeeping. */
+    static final class ActiveScenario {
+        final String id;
+        final ScenarioSpec spec;
+        final double started;
+        final double duration;
+        final Effects.Effect effect;
+        private final java.util.Set<String> crossed = new java.util.HashSet<>();
+
+        ActiveScenario(String id, ScenarioSpec spec, double started, Effects.Effect effect) {
+            this.id = id;
+            this.spec = spec;
+            this.started = started;
+            this.effect = effect;
+            this.duration = spec.param("duration", effect.defaultDuration());
         }
 
-        double target(double t) {
-            if (amp == 0 || period <= 0) {
-                return sp;
+        void cross(PlantDynamics d, int i, String limit, double v) {
+            String tag = d.tags.get(i).id();
+            if (crossed.add(tag + "/" + limit)) {
+                d.emit(new TruthEvent(d.time, d.clock.at(d.time), id, spec.name(), effect.target(), effect.area(),
+                        "CROSS", tag, limit, v));
             }
-            // a slow load cycle with a second harmonic so it does not look like a sine wave
-            double w = 2 * Math.PI * t / period + phase;
-            return sp + amp * (0.8 * Math.sin(w) + 0.2 * Math.sin(2.7 * w + 0.4));
-        }
-
-        static Model of(TagDef t, Map<String, Object> sim) {
-            String model = String.valueOf(sim.getOrDefault("model", t.kind() == TagKind.DISCRETE ? "const" : "lag"));
-            double mid = (t.normalLow() + t.normalHigh()) / 2;
-            return switch (model) {
-                case "gas" -> new Model(0, 0, 0, 0, 5, num(sim, "noise", 0.3), num(sim, "q", 0.1), true);
-                case "const" -> new Model(num(sim, "value", t.kind() == TagKind.DISCRETE ? 0 : mid), 0, 0, 0, 0, 0, 0,
-                        false);
-                case "lag" -> new Model(num(sim, "sp", mid), num(sim, "amp", 0), num(sim, "period", 0),
-                        num(sim, "phase", 0), num(sim, "tau", 30), num(sim, "noise", 0), num(sim, "q", 0), false);
-                default -> throw new IllegalArgumentException("tag " + t.id() + ": unknown sim model '" + model
-                        + "' (valid: lag, gas, const)");
-            };
-        }
-
-        private static double num(Map<String, Object> m, String k, double d) {
-            Object o = m.get(k);
-            if (o == null) {
-                return d;
-            }
-            if (o instanceof Number n) {
-                return n.doubleValue();
-            }
-            throw new IllegalArgumentException("sim." + k + " must be a number, was '" + o + "'");
         }
     }
 }
