@@ -8,11 +8,19 @@ import picocli.CommandLine.Option;
 /** {@code --db FILE} for the account and audit commands: an existing Vigil database (default: the data directory's). */
 public final class DbOption {
     @Option(names = "--db", paramLabel = "FILE",
-            description = "The Vigil database (default: vigil.db in VIGIL_DATA_DIR or the user data directory).")
+            description = "The Vigil database (default: vigil.db in VIGIL_DATA_DIR or the user data directory; "
+                    + "the demo plant console's vigil-demo.db there when no vigil.db exists).")
     Path db;
 
     Path file() {
-        return db != null ? db.toAbsolutePath() : DataDirs.resolve(null).resolve("vigil.db");
+        if (db != null) {
+            return db.toAbsolutePath();
+        }
+        Path dir = DataDirs.resolve(null);
+        Path plant = dir.resolve("vigil.db");
+        Path demo = dir.resolve(com.vigil.app.runtime.VigilRuntime.DEMO_DB);
+        // the console on the embedded demo plant keeps its journal, accounts and audit in vigil-demo.db
+        return !Files.exists(plant) && Files.exists(demo) ? demo : plant;
     }
 
     /** The file, or null after printing why it cannot be used. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil user}: first administrator and the list of accounts (the rest is in the console's settings). */
+/** {@code vigil user}: first administrator and the list of accounts (no user-management screen exists yet). */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Local accounts: create-admin, list.",
         subcommands = {UserCommand.CreateAdmin.class, UserCommand.ListUsers.class})
 public final class UserCommand implements Runnable {
