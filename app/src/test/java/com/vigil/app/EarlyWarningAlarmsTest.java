@@ -27,7 +27,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A slow reactor temperature rise is warned as an ordinary alarm before the H limit trips. */
+/**
+ * A slow reactor temperature rise is warned as an ordinary alarm before the H limit alarm and at least 10 min
+ * before the hard limit (HH) trips.
+ */
 class EarlyWarningAlarmsTest {
 
     @Test
@@ -40,7 +43,8 @@ class EarlyWarningAlarmsTest {
         SplittableRandom rnd = new SplittableRandom(11);
         long warnedAt = -1;
         long limitAt = -1;
-        for (int s = 0; s < 5400 && limitAt < 0; s++) {
+        long hardAt = -1;
+        for (int s = 0; s < 5400 && hardAt < 0; s++) {
             double v = s < 900 ? 152 : 152 + 0.01 * (s - 900); // steady 15 min, then +0.6 °C/min (cooling lost)
             List<Sample> batch = List.of(Sample.good("RX.R201.TT", clock.millis(), v + rnd.nextGaussian() * 0.3));
             engine.onBatch(batch);
@@ -48,14 +52,18 @@ class EarlyWarningAlarmsTest {
             if (warnedAt < 0 && engine.alarm("RX.R201.TT" + EarlyWarningAlarms.SUFFIX).map(AlarmView::active).orElse(false)) {
                 warnedAt = clock.millis();
             }
-            if (engine.alarm("RX.R201.TT:H").map(AlarmView::active).orElse(false)) {
+            if (limitAt < 0 && engine.alarm("RX.R201.TT:H").map(AlarmView::active).orElse(false)) {
                 limitAt = clock.millis();
+            }
+            if (engine.alarm("RX.R201.TT:HH").map(AlarmView::active).orElse(false)) {
+                hardAt = clock.millis();
             }
             clock.advance(java.time.Duration.ofSeconds(1));
         }
-        assertTrue(warnedAt > 0 && limitAt > 0, "both raised");
-        assertTrue(limitAt - warnedAt >= 10 * 60_000L, "warning at least 10 min before H: "
-                + (limitAt - warnedAt) / 60_000.0 + " min");
+        assertTrue(warnedAt > 0 && limitAt > 0 && hardAt > 0, "warning, H and HH raised");
+        assertTrue(limitAt > warnedAt, "warning before the H alarm: " + (limitAt - warnedAt) / 60_000.0 + " min");
+        assertTrue(hardAt - warnedAt >= 10 * 60_000L, "warning at least 10 min before HH: "
+                + (hardAt - warnedAt) / 60_000.0 + " min");
         Optional<AlarmView> w = engine.alarm("RX.R201.TT" + EarlyWarningAlarms.SUFFIX);
         assertEquals(Priority.GRADE_3, w.orElseThrow().priority(), "one grade below the H limit's grade 2");
 

@@ -28,29 +28,36 @@ public final class Detectors {
         }
     }
 
+    /** Drift-aware full-rank Mahalanobis with centre re-learning (the detector of {@code drift-pca}). */
+    private static PcaDetector driftPca() {
+        return new PcaDetector(PcaDetector.Settings.defaults().withHorizon(200).withVariance(1.0).withT2Weight(1.0).withRelearnRows(60));
+    }
+
     public static MultivariateDetector fromModel(ModelFile m) {
         return switch (m.kind()) {
             case "pca" -> PcaDetector.fromModel(m);
             case "step" -> StepDetector.fromModel(m);
             case "zscore" -> ZScoreDetector.fromModel(m);
+            case "screen" -> DriftScreenDetector.fromModel(m);
             default -> throw new IllegalArgumentException("unknown detector kind '" + m.kind() + "' in model file");
         };
     }
 
     /** Names accepted by {@link #create}. */
     public static List<String> names() {
-        return List.of("pca-raw", "pca", "dpca", "drift-pca", "step", "zscore");
+        return List.of("pca-raw", "pca", "dpca", "drift-pca", "screen-pca", "step", "zscore");
     }
 
     /** Best fixed configuration for a benchmark format ({@code skab} or {@code tep}). */
     public static String defaultName(String format) {
-        return format.equals("tep") ? "dpca" : "drift-pca";
+        return format.equals("tep") ? "dpca" : "screen-pca";
     }
 
     /**
      * Creates a named configuration. Settings can be overridden for experiments with
      * {@code name:key=value,key=value}. Keys: PCA — lags, var, kmax, robust, q, folds, t2w, adapt, h
      * (drift horizon), relearn, il (input EWMA), faults (1 = learn fault directions from fault examples);
+     * screen-pca — grow (variogram growth above which a tag is screened out) and the PCA keys;
      * step — w, bw, gap, trend, sq, shrink; zscore — zl, zq, h, relearn; decision policy — lambda, lq,
      * alarm, on, clear, off, dir, fast, onset, cap.
      */
@@ -68,15 +75,22 @@ public final class Detectors {
             case "dpca" -> new Config(name, new PcaDetector(PcaDetector.Settings.defaults().withLags(2).withT2Weight(0.2)),
                 new DecisionPolicy(0.1, 0.99, 1.25, 1, 0.6, 10).withFastFactor(1.3));
             // drift-aware full-rank Mahalanobis (covariance of 200-row changes, recent centre), onset-direction clearing and
-            // re-learning of the centre after a warning clears (default for SKAB-like test rigs)
-            case "drift-pca" -> new Config(name, new PcaDetector(PcaDetector.Settings.defaults().withHorizon(200).withVariance(1.0).withT2Weight(1.0).withRelearnRows(60)),
+            // re-learning of the centre after a warning clears
+            case "drift-pca" -> new Config(name, driftPca(),
                 new DecisionPolicy(0.1, 0.99, 1.0, 3, 0.7, 10).withDirectionalClear(0.3));
+            // drift-pca on the tags that are stationary over the training window (tags whose variogram still grows
+            // 2x from lag 20 to lag 100 are screened out), raised at 1.25 x the calibrated limit as dpca
+            // (default for SKAB-like test rigs)
+            case "screen-pca" -> new Config(name, new DriftScreenDetector(DriftScreenDetector.Settings.defaults(), driftPca()),
+                new DecisionPolicy(0.1, 0.99, 1.25, 3, 0.7, 10).withDirectionalClear(0.3));
             case "step" -> new Config(name, new StepDetector(), new DecisionPolicy(0.2, 0.99, 1.0, 3, 0.7, 10).withDirectionalClear(0.3));
             case "zscore" -> new Config(name, new ZScoreDetector(), new DecisionPolicy(1.0, 0.99, 1.0, 3, 0.7, 5).withDirectionalClear(0.3));
             default -> throw new IllegalArgumentException("unknown detector '" + spec + "'; known: " + String.join(", ", names()));
         };
         if (!s.contains(":")) return base;
-        PcaDetector.Settings ds = base.detector() instanceof PcaDetector pd ? pd.settings() : PcaDetector.Settings.defaults();
+        DriftScreenDetector.Settings gs = base.detector() instanceof DriftScreenDetector sc ? sc.settings() : null;
+        MultivariateDetector baseDet = gs != null ? ((DriftScreenDetector) base.detector()).inner() : base.detector();
+        PcaDetector.Settings ds = baseDet instanceof PcaDetector pd ? pd.settings() : PcaDetector.Settings.defaults();
         ZScoreDetector.Settings zs = base.detector() instanceof ZScoreDetector zd ? zd.settings() : ZScoreDetector.Settings.defaults();
         StepDetector.Settings ss = base.detector() instanceof StepDetector sd ? sd.settings() : StepDetector.Settings.defaults();
         DecisionPolicy p = base.policy();
@@ -115,6 +129,10 @@ public final class Detectors {
                 case "trend" -> ss = new StepDetector.Settings(ss.shortWindow(), ss.baseWindow(), ss.gap(), v != 0, ss.limitQuantile(), ss.shrink());
                 case "sq" -> ss = new StepDetector.Settings(ss.shortWindow(), ss.baseWindow(), ss.gap(), ss.trend(), v, ss.shrink());
                 case "shrink" -> ss = new StepDetector.Settings(ss.shortWindow(), ss.baseWindow(), ss.gap(), ss.trend(), ss.limitQuantile(), v);
+                case "grow" -> {
+                    if (gs == null) throw new IllegalArgumentException("detector option 'grow' applies to screen-pca only");
+                    gs = gs.withMaxGrowth(v);
+                }
                 case "lambda" -> p = p.withEwmaLambda(v);
                 case "lq" -> p = p.withLimitQuantile(v);
                 case "alarm" -> p = p.withAlarmFactor(v);
@@ -126,8 +144,9 @@ public final class Detectors {
                 default -> throw new IllegalArgumentException("unknown detector option '" + a[0] + "'");
             }
         }
-        MultivariateDetector d = base.detector() instanceof StepDetector ? new StepDetector(ss)
-            : base.detector() instanceof ZScoreDetector ? new ZScoreDetector(zs) : new PcaDetector(ds);
+        MultivariateDetector d = baseDet instanceof StepDetector ? new StepDetector(ss)
+            : baseDet instanceof ZScoreDetector ? new ZScoreDetector(zs) : new PcaDetector(ds);
+        if (gs != null) d = new DriftScreenDetector(gs, d);
         return new Config(s, d, p, useFaults);
     }
 }

@@ -39,6 +39,11 @@ public final class EarlyWarningModel {
     }
 
     public String name() { return name; }
+
+    /** The same fitted model under another name (e.g. the asset it watches). */
+    public EarlyWarningModel renamed(String newName) {
+        return new EarlyWarningModel(newName, detector, policy, limit);
+    }
     public MultivariateDetector detector() { return detector; }
     public DecisionPolicy policy() { return policy; }
     /** Limit of the smoothed statistic (before {@link DecisionPolicy#alarmFactor()}). */

@@ -15,7 +15,10 @@ import java.util.Optional;
  * Time-to-threshold warnings for every analog tag with limits, online. Runs on the ingest thread as a
  * consumer: each tag is fed one point per {@code decimationMillis} (the trend needs minutes, not every
  * sample), and a warning must hold for {@code raiseAfter} consecutive evaluations before it is raised and be
- * absent for {@code clearAfter} evaluations before it clears (persistence and hysteresis against noise).
+ * absent for {@code clearAfter} evaluations before it clears (persistence and hysteresis against noise). A tag
+ * with a normal operating band is only extrapolated once it has left the band towards a limit
+ * ({@link TimeToThreshold#withNormalBand}): on the demo plant, extrapolating every significant 10-minute trend
+ * gave about 1,600 false warnings per simulated day (tanks breathing, batches heating).
  */
 public final class OnlineTimeToThreshold implements SampleBatchListener {
     /** Where warnings go (the app raises them in the alarm engine as ordinary alarms). */
@@ -30,13 +33,24 @@ public final class OnlineTimeToThreshold implements SampleBatchListener {
 
     private static final class State {
         final TimeToThreshold predictor;
+        final TimeToThreshold confirm;
         long lastFed = Long.MIN_VALUE;
         int present;
         int absent;
         boolean raised;
 
-        State(TimeToThreshold p) {
+        State(TimeToThreshold p, TimeToThreshold confirm) {
             this.predictor = p;
+            this.confirm = confirm;
+        }
+
+        /** Both windows must predict the crossing within the horizon; the later (more cautious) prediction is used. */
+        Optional<ThresholdWarning> update(Sample s) {
+            Optional<ThresholdWarning> a = predictor.update(s);
+            if (confirm == null) return a;
+            Optional<ThresholdWarning> b = confirm.update(s);
+            if (a.isEmpty() || b.isEmpty() || !a.get().limitName().equals(b.get().limitName())) return Optional.empty();
+            return a.get().predictedCrossingMillis() >= b.get().predictedCrossingMillis() ? a : b;
         }
     }
 
@@ -48,6 +62,15 @@ public final class OnlineTimeToThreshold implements SampleBatchListener {
 
     public OnlineTimeToThreshold(List<TagDef> tags, TimeToThreshold.Settings settings, long decimationMillis,
                                  int raiseAfter, int clearAfter, Sink sink) {
+        this(tags, settings, null, decimationMillis, raiseAfter, clearAfter, sink);
+    }
+
+    /**
+     * @param confirm settings of a second, longer trend window that must agree (same limit, within the horizon);
+     *                null = the single window decides
+     */
+    public OnlineTimeToThreshold(List<TagDef> tags, TimeToThreshold.Settings settings, TimeToThreshold.Settings confirm,
+                                 long decimationMillis, int raiseAfter, int clearAfter, Sink sink) {
         this.sink = sink;
         this.decimationMillis = decimationMillis;
         this.raiseAfter = raiseAfter;
@@ -56,14 +79,28 @@ public final class OnlineTimeToThreshold implements SampleBatchListener {
             boolean hasLimit = t.limits().h() != null || t.limits().hh() != null || t.limits().l() != null
                     || t.limits().ll() != null;
             if (t.kind() == TagKind.ANALOG && hasLimit) {
-                states.put(t.id(), new State(new TimeToThreshold(t.id(), t.limits(), settings)));
+                TimeToThreshold p = new TimeToThreshold(t.id(), t.limits(), settings);
+                TimeToThreshold c = confirm == null ? null : new TimeToThreshold(t.id(), t.limits(), confirm);
+                if (t.normalHigh() > t.normalLow()) {
+                    // no prediction inside the normal operating band
+                    p.withNormalBand(t.normalLow(), t.normalHigh());
+                    if (c != null) c.withNormalBand(t.normalLow(), t.normalHigh());
+                }
+                states.put(t.id(), new State(p, c));
             }
         }
     }
 
-    /** Demo/plant defaults: 10-min robust trend, 30-min horizon, one point per 10 s, 2 to raise, 3 to clear. */
+    /**
+     * Plant defaults: 10-min robust trend confirmed by a 30-min one (a swing of a few minutes is not a trend),
+     * 30-min horizon, one point per 10 s; the prediction must hold for 6 evaluations (1 min) to raise and be
+     * absent for 6 to clear.
+     */
     public static OnlineTimeToThreshold withDefaults(List<TagDef> tags, Sink sink) {
-        return new OnlineTimeToThreshold(tags, TimeToThreshold.Settings.defaults(), 10_000, 2, 3, sink);
+        TimeToThreshold.Settings shortWindow = TimeToThreshold.Settings.defaults();
+        TimeToThreshold.Settings longWindow = new TimeToThreshold.Settings(30 * 60_000L, 30, shortWindow.horizonMillis(),
+                shortWindow.minKendallZ());
+        return new OnlineTimeToThreshold(tags, shortWindow, longWindow, 10_000, 6, 6, sink);
     }
 
     @Override
@@ -74,7 +111,7 @@ public final class OnlineTimeToThreshold implements SampleBatchListener {
                 continue;
             }
             st.lastFed = s.timeMillis();
-            Optional<ThresholdWarning> w = st.predictor.update(s);
+            Optional<ThresholdWarning> w = st.update(s);
             if (w.isPresent()) {
                 st.absent = 0;
                 st.present++;

@@ -39,11 +39,28 @@ public final class TimeToThreshold {
     private final ArrayDeque<Long> times = new ArrayDeque<>();
     private final ArrayDeque<Double> values = new ArrayDeque<>();
     private RobustTrend trend;
+    private double bandLow = Double.NEGATIVE_INFINITY;
+    private double bandHigh = Double.POSITIVE_INFINITY;
+    private boolean hasBand;
 
     public TimeToThreshold(String tag, Limits limits, Settings settings) {
         this.tag = Objects.requireNonNull(tag, "tag");
         this.limits = limits == null ? Limits.NONE : limits;
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Gates the prediction with the tag's normal operating band: while the value is inside the band nothing is
+     * predicted (a process moving within its normal band — a tank breathing, a batch heating up — is not a
+     * warning, however steep its trend); an upward prediction needs the value above {@code high}, a downward one
+     * below {@code low}. Without a band (the default) every significant trend is extrapolated.
+     */
+    public TimeToThreshold withNormalBand(double low, double high) {
+        if (!(high > low)) throw new IllegalArgumentException("tag " + tag + ": normal band high must be above low");
+        this.bandLow = low;
+        this.bandHigh = high;
+        this.hasBand = true;
+        return this;
     }
 
     /** The latest trend estimate, or null before enough samples. */
@@ -70,6 +87,11 @@ public final class TimeToThreshold {
             trend = null;
             return Optional.empty();
         }
+        double latest = values.peekLast();
+        if (hasBand && latest >= bandLow && latest <= bandHigh) {
+            trend = null; // inside the normal band: no prediction (and no trend fit needed)
+            return Optional.empty();
+        }
         long[] t = new long[times.size()];
         double[] y = new double[t.length];
         Iterator<Long> it = times.iterator();
@@ -90,6 +112,7 @@ public final class TimeToThreshold {
         String name = null;
         Double limit = null;
         Priority prio = null;
+        if (hasBand && (tr.slopePerMilli() > 0 ? level <= bandHigh : level >= bandLow)) return Optional.empty();
         if (tr.slopePerMilli() > 0) {
             if (limits.h() != null && level < limits.h()) { name = "H"; limit = limits.h(); prio = limits.hPriority(); }
             else if (limits.hh() != null && level < limits.hh()) { name = "HH"; limit = limits.hh(); prio = limits.hhPriority(); }

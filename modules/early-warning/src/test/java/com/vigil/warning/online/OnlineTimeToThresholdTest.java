@@ -49,25 +49,52 @@ class OnlineTimeToThresholdTest {
             ttt.onBatch(List.of(Sample.good("RX.TT", t0 + s * 1000L, 152 + rnd.nextGaussian() * 0.4)));
         }
         assertEquals(0, r.raised.size(), "noise alone never warns");
-        // cooling lost: +0.6 °C/min; H (172) is crossed after ~33 min
+        // cooling lost: +0.6 °C/min; leaves the normal band (165) after ~22 min, crosses H (172) after ~33 min
+        // and the hard limit HH (185) after ~55 min
         long rampStart = t0 + 1800_000L;
+        long leftBand = -1;
         long crossing = -1;
+        long hard = -1;
         for (int s = 0; s < 3600; s++) {
             double v = 152 + 0.01 * s + rnd.nextGaussian() * 0.4;
             long t = rampStart + s * 1000L;
+            if (leftBand < 0 && v > 165) {
+                leftBand = t;
+            }
             if (crossing < 0 && v > 172) {
                 crossing = t;
             }
+            if (hard < 0 && v > 185) {
+                hard = t;
+            }
             ttt.onBatch(List.of(Sample.good("RX.TT", t, v)));
         }
-        assertTrue(crossing > 0);
+        assertTrue(hard > 0);
         assertEquals(1, r.raised.size(), "one warning, raised once");
         ThresholdWarning w = r.raised.get(0);
         assertEquals("H", w.limitName());
-        long lead = crossing - w.evaluatedAtMillis();
-        assertTrue(lead >= 10 * 60_000L, "warned at least 10 min ahead, was " + lead / 60_000.0 + " min");
+        assertTrue(w.evaluatedAtMillis() >= leftBand, "no prediction while the value is inside its normal band");
+        assertTrue(crossing - w.evaluatedAtMillis() >= 5 * 60_000L,
+                "warned at least 5 min before H, was " + (crossing - w.evaluatedAtMillis()) / 60_000.0 + " min");
+        assertTrue(hard - w.evaluatedAtMillis() >= 10 * 60_000L,
+                "warned at least 10 min before the hard limit, was " + (hard - w.evaluatedAtMillis()) / 60_000.0 + " min");
         assertTrue(Math.abs(w.predictedCrossingMillis() - crossing) < 8 * 60_000L,
                 "predicted crossing within 8 min of the real one");
+    }
+
+    @Test
+    void aSwingInsideTheBandOrABriefDipOutOfItIsNotAWarning() {
+        Recorder r = new Recorder();
+        OnlineTimeToThreshold ttt = OnlineTimeToThreshold.withDefaults(List.of(T), r);
+        SplittableRandom rnd = new SplittableRandom(5);
+        // 3 h of a 10-minute swing of ±9 °C around 155 °C: the upper swings reach 164 (inside the band) and the
+        // lower ones 146 — steep 10-minute trends all along, and a dip below the band (140) every hour
+        for (int s = 0; s < 3 * 3600; s++) {
+            double swing = 9 * Math.sin(2 * Math.PI * s / 600.0);
+            double dip = (s % 3600) >= 1800 && (s % 3600) < 1920 ? -8 * Math.sin(Math.PI * ((s % 3600) - 1800) / 120.0) : 0;
+            ttt.onBatch(List.of(Sample.good("RX.TT", s * 1000L, 155 + swing + dip + rnd.nextGaussian() * 0.3)));
+        }
+        assertEquals(0, r.raised.size(), "swings and brief dips are not trends towards a limit: " + r.raised);
     }
 
     @Test
