@@ -85,6 +85,65 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Vigil's data directory (default: VIGIL_DATA_DIR or the user data directory).")
     Path dataDir;
 
+    @Option(names = "--as", paramLabel = "USER", description = "Your Vigil account, for the protected actions (write, "
+            + "trusting or rejecting a certificate): the password is asked, the role checked and the action recorded "
+            + "in the audit trail.")
+    String as;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The Vigil database with the accounts and the audit trail "
+            + "(default: vigil.db in the data directory, or the demo console's vigil-demo.db when there is no vigil.db).")
+    Path db;
+
+    @Option(names = "--comment", description = "Reason recorded in the audit trail with a protected action.")
+    String comment;
+
+    /** Where the --as password comes from (tests replace it). */
+    PasswordReader passwords = PasswordReader.SYSTEM;
+
+    /** A signed-in Vigil user for one protected action; closes the database. */
+    record SignedIn(com.vigil.persistence.db.Database database, com.vigil.accounts.Session session,
+                    com.vigil.app.runtime.ProtectedPlantActions actions) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** Signs in with --as for {@code what}, or throws with what to give. */
+    SignedIn signIn(String what) {
+        if (as == null || as.isBlank()) {
+            throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, what + " is a protected action: give "
+                    + "your Vigil account with --as USER (the password is asked; the action is recorded in the audit trail)");
+        }
+        DbOption o = new DbOption();
+        o.db = db;
+        Path file = o.file();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, "no Vigil database at " + file
+                    + " for the account " + as + " (option --db FILE)");
+        }
+        com.vigil.persistence.db.Database d = com.vigil.persistence.db.Database.open(file);
+        try {
+            com.vigil.accounts.AccountService accounts = com.vigil.app.runtime.AccountsWiring.open(d, Clock.systemUTC(),
+                    com.vigil.accounts.AccountPolicy.defaults()).service();
+            char[] pw = passwords.read("Vigil password for " + as + ": ");
+            com.vigil.accounts.LoginResult r;
+            try {
+                r = accounts.login(as, pw);
+            } finally {
+                java.util.Arrays.fill(pw, '\0');
+            }
+            if (r.session() == null) {
+                throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, "log-in as " + as + " failed: "
+                        + r.message());
+            }
+            return new SignedIn(d, r.session(), new com.vigil.app.runtime.ProtectedPlantActions(accounts));
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -131,8 +190,10 @@ public final class ProbeCommand implements Callable<Integer> {
             out().println("the server announces no certificate; nothing to trust");
             return;
         }
-        CertificateInfo info = pki.trustStore().trust(cert.get());
-        out().println("TRUSTED " + describe(info));
+        try (SignedIn u = signIn("trusting a server certificate")) {
+            CertificateInfo info = u.actions().trust(u.session(), pki.trustStore(), cert.get(), comment);
+            out().println("TRUSTED " + describe(info));
+        }
     }
 
     static String describe(CertificateInfo c) {
@@ -156,6 +217,9 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (AcquisitionException e) {
             err().println("vigil probe: " + e.getMessage());
             return 2;
+        } catch (com.vigil.accounts.AccessDeniedException e) {
+            err().println("vigil probe: refused: " + e.getMessage() + " (recorded in the audit trail)");
+            return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
@@ -440,13 +504,17 @@ public final class ProbeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return probe.guarded(() -> {
-                OpcUaClient c = probe.connect();
-                try {
-                    WriteResult r = new ValueWriter(c).write(node, value);
-                    probe.out().println((r.ok() ? "OK " : "FAILED ") + r.status() + " read-back=" + r.readBack() + " " + r.message());
-                    return r.ok() ? 0 : 1;
-                } finally {
-                    close(c);
+                try (SignedIn u = probe.signIn("writing to the plant")) {
+                    OpcUaClient c = probe.connect();
+                    try {
+                        DataValue now = c.readValues(0, TimestampsToReturn.Neither, List.of(Nodes.resolve(c, node))).get(0);
+                        WriteResult r = u.actions().write(u.session(), node, value, value(now), probe.comment,
+                                (n, v) -> new ValueWriter(c).write(n, v));
+                        probe.out().println((r.ok() ? "OK " : "FAILED ") + r.status() + " read-back=" + r.readBack() + " " + r.message());
+                        return r.ok() ? 0 : 1;
+                    } finally {
+                        close(c);
+                    }
                 }
             });
         }
@@ -469,11 +537,15 @@ public final class ProbeCommand implements Callable<Integer> {
         public Integer call() {
             return probe.guarded(() -> {
                 TrustStore ts = probe.pki().trustStore();
-                if (trustThumbprint != null) {
-                    probe.out().println("TRUSTED " + describe(ts.trust(trustThumbprint)));
-                }
-                if (rejectThumbprint != null) {
-                    probe.out().println("REJECTED " + describe(ts.reject(rejectThumbprint)));
+                if (trustThumbprint != null || rejectThumbprint != null) {
+                    try (SignedIn u = probe.signIn(trustThumbprint != null ? "trusting a certificate" : "rejecting a certificate")) {
+                        if (trustThumbprint != null) {
+                            probe.out().println("TRUSTED " + describe(u.actions().trust(u.session(), ts, trustThumbprint, probe.comment)));
+                        }
+                        if (rejectThumbprint != null) {
+                            probe.out().println("REJECTED " + describe(u.actions().reject(u.session(), ts, rejectThumbprint, probe.comment)));
+                        }
+                    }
                 }
                 ts.trusted().forEach(c -> probe.out().println("trusted  " + describe(c)));
                 ts.rejected().forEach(c -> probe.out().println("rejected " + describe(c)));
