@@ -4,6 +4,7 @@ import com.vigil.app.cli.AuditCommand;
 import com.vigil.app.cli.BenchCommand;
 import com.vigil.app.cli.ConsoleCommand;
 import com.vigil.app.cli.DetectCommand;
+import com.vigil.app.cli.ModelsCommand;
 import com.vigil.app.cli.ProbeCommand;
 import com.vigil.app.cli.ReplayCommand;
 import com.vigil.app.cli.SimCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil (安全哨兵): control-room console for production safety.",
         subcommands = {ConsoleCommand.class, SimCommand.class, ReplayCommand.class, DetectCommand.class, BenchCommand.class,
-                AuditCommand.class, UserCommand.class, ProbeCommand.class,
+                AuditCommand.class, UserCommand.class, ProbeCommand.class, ModelsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

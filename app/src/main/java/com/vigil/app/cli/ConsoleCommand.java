@@ -29,9 +29,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "UI language: zh or en (default: the OS language).")
     String lang;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "Keep the journal, accounts and audit trail in this "
+            + "SQLite file as a normal (non-demo) database: no demo accounts, the first start creates the "
+            + "administrator. Default: the demo database vigil-demo.db in the data directory.")
+    Path db;
+
     @Override
     public Integer call() {
         Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang);
-        return ConsoleApp.launch(new VigilRuntime.Options(DataDirs.resolve(dataDir), simPort, seed, speed), locale);
+        return ConsoleApp.launch(new VigilRuntime.Options(DataDirs.resolve(dataDir), simPort, seed, speed,
+                db == null ? null : db.toAbsolutePath()), locale);
     }
 }

@@ -1,8 +1,20 @@
 package com.vigil.app.cli;
 
+import com.vigil.app.evaluate.DemoPlantEvaluation;
+import com.vigil.app.runtime.AssetModelStore;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.plantconfig.PlantFileException;
+import com.vigil.plantconfig.PlantFiles;
+import com.vigil.sim.scenario.ScenarioSpec;
+import com.vigil.sim.scenario.Scenarios;
+import com.vigil.warning.detect.EarlyWarningModel;
 import com.vigil.warning.offline.OfflineDetect;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,30 +24,95 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vigil detect}: runs the early-warning detectors over benchmark files and writes one
  * {@code <file>.pred.csv} per input ({@code row,anomaly,changepoint}), using the same detector classes as
- * the online engine. See docs/early-warning.md.
+ * the online engine; or ({@code --format demo}) measures the online early warning on the simulated demo
+ * plant against the simulator's ground truth. See docs/early-warning.md.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Run the early-warning detectors offline over SKAB or TEP files and write predictions.")
+        description = {"Run the early-warning detectors offline over SKAB or TEP files and write predictions;",
+                "or --format demo: measure the online early warning on the simulated demo plant (a scenario day "
+                        + "and a normal day) against the simulator's ground truth."})
 public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, description = "skab or tep")
+    @Option(names = "--format", required = true, description = "skab, tep or demo")
     String format;
 
-    @Option(names = "--in", required = true, description = "Input directory (SKAB tree, or the TEP .dat files).")
+    @Option(names = "--in", description = "Input directory (SKAB tree, or the TEP .dat files); not for demo.")
     Path in;
 
-    @Option(names = "--out", required = true, description = "Output directory for the .pred.csv files.")
+    @Option(names = "--out", description = "Output directory for the .pred.csv files (demo: warnings.csv, optional).")
     Path out;
 
-    @Option(names = "--detector", description = "Detector configuration, e.g. drift-pca, dpca, pca:alpha=0.99 "
-            + "(default: the best for the format).")
+    @Option(names = "--detector", description = "Detector configuration, e.g. screen-pca, dpca, pca:alarm=1.2 "
+            + "(default: the best for the format; demo: the asset models' detector, default pca).")
     String detector;
+
+    @Option(names = "--hours", description = "demo: simulated hours of each evaluated day (default ${DEFAULT-VALUE}).")
+    double hours = 24;
+
+    @Option(names = "--seed", description = "demo: seed of the scenario day (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--normal-seed", description = "demo: seed of the normal day (default ${DEFAULT-VALUE}).")
+    long normalSeed = 43;
+
+    @Option(names = "--train-seed", description = "demo: seed of the simulated normal day the asset models are "
+            + "trained on when --models is not given (default ${DEFAULT-VALUE}).")
+    long trainSeed = 7;
+
+    @Option(names = "--train-days", description = "demo: simulated normal days to train on (seeds --train-seed, +1, ...; default ${DEFAULT-VALUE}).")
+    int trainDays = 3;
+
+    @Option(names = "--models", description = "demo: load the asset models from this directory instead of training.")
+    Path models;
+
+    @Option(names = "--scenario", paramLabel = "NAME[:TARGET][@TIME]",
+            description = "demo: scenario on the scenario day (repeatable; default cooling-failure@2h and bearing-wear@6h).")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--plant", description = "demo: plant file (default: the built-in demo plant).")
+    Path plantFile;
 
     @Override
     public Integer call() {
         PrintStream log = System.err;
-        return OfflineDetect.run(format, in, out, detector, log);
+        if (!"demo".equals(format)) {
+            if (in == null || out == null) {
+                log.println("vigil detect: --format " + format + " needs --in DIR and --out DIR");
+                return 2;
+            }
+            return OfflineDetect.run(format, in, out, detector, log);
+        }
+        try {
+            PlantDefinition plant = plantFile == null ? PlantFiles.demo() : PlantFiles.load(plantFile);
+            List<ScenarioSpec> specs = new ArrayList<>();
+            for (String s : scenarios.isEmpty() ? List.of("cooling-failure@2h", "bearing-wear@6h") : scenarios) {
+                specs.add(Scenarios.parseCli(s));
+            }
+            List<String> notes = new ArrayList<>();
+            Map<String, EarlyWarningModel> m;
+            if (models != null) {
+                m = AssetModelStore.load(plant, models, notes);
+                log.println("Loaded " + m.size() + " asset models from " + models);
+            } else {
+                log.println("Training asset models on " + trainDays + " x " + (int) hours + " h of simulated normal operation (seeds "
+                        + trainSeed + ".." + (trainSeed + trainDays - 1) + ") ...");
+                m = AssetModelStore.trainOnSimulatedDays(plant, trainSeed, trainDays, hours,
+                        detector == null ? com.vigil.warning.online.AssetModels.DEFAULT_DETECTOR : detector, notes);
+            }
+            notes.forEach(n -> log.println("  note: " + n));
+            log.println("Evaluating: scenario day (seed " + seed + ", " + String.join(", ", scenarios.isEmpty()
+                    ? List.of("cooling-failure@2h", "bearing-wear@6h") : scenarios) + ") and normal day (seed " + normalSeed + ") ...");
+            DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(plant, m, seed, normalSeed, hours, specs);
+            DemoPlantEvaluation.report(r, out, System.out);
+            return 0;
+        } catch (PlantFileException | IllegalArgumentException e) {
+            log.println("vigil detect: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            log.println("vigil detect: " + e.getMessage());
+            return 1;
+        }
     }
 }

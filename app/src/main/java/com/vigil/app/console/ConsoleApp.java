@@ -1,7 +1,6 @@
 package com.vigil.app.console;
 
 import com.vigil.app.runtime.VigilRuntime;
-import com.vigil.model.Actor;
 import com.vigil.persistence.db.DatabaseException;
 import com.vigil.sim.server.PortInUseException;
 import com.vigil.ui.kit.FxPulse;
@@ -50,11 +49,11 @@ public final class ConsoleApp extends Application {
             fatal(i18n, i18n.t("error.generic"), e.getMessage());
             return;
         }
-        // the demo session starts as the demo operator; accounts and log-in come with the users issue
-        Actor actor = com.vigil.app.runtime.DemoUsers.ALL.get(0);
+        // the console opens behind the log-in screen (demo accounts on the demo database, the first
+        // administrator on a fresh --db database); the idle lock runs on the system clock
         pulse = new FxPulse(10);
-        MainWindow window = new MainWindow(runtime, i18n, actor, TaskRunner.background(), pulse,
-                new com.vigil.ui.alarms.ToneSink());
+        MainWindow window = new MainWindow(runtime, i18n, TaskRunner.background(), pulse,
+                new com.vigil.ui.alarms.ToneSink(), java.time.Clock.systemUTC());
         stage.setTitle(i18n.t("app.title"));
         stage.setScene(window.scene());
         stage.setMaximized(true);
@@ -65,6 +64,13 @@ public final class ConsoleApp extends Application {
                 Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 FxPulse.onFx(() -> fatal(i18n, i18n.t("error.database"),
                         c instanceof DatabaseException ? c.getMessage() : String.valueOf(c)));
+            }
+        });
+        runtime.accounts().whenComplete((a, err) -> {
+            if (err != null && !runtime.database().isCompletedExceptionally()) {
+                // e.g. the demo database holds real accounts: there is no way to log in
+                Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                FxPulse.onFx(() -> fatal(i18n, i18n.t("error.database"), String.valueOf(c.getMessage())));
             }
         });
         try {

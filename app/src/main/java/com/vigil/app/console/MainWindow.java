@@ -1,9 +1,11 @@
 package com.vigil.app.console;
 
+import com.vigil.accounts.ProtectedAction;
+import com.vigil.accounts.Session;
 import com.vigil.app.runtime.AlarmUiAdapter;
-import com.vigil.app.runtime.DemoUsers;
 import com.vigil.app.runtime.VigilRuntime;
 import com.vigil.model.Actor;
+import com.vigil.model.Role;
 import com.vigil.model.ConnectionState;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.ui.alarms.AlarmBanner;
@@ -12,6 +14,8 @@ import com.vigil.ui.alarms.AlarmListViewModel;
 import com.vigil.ui.alarms.AlarmRow;
 import com.vigil.ui.alarms.Annunciator;
 import com.vigil.ui.alarms.GuidancePanel;
+import com.vigil.ui.accounts.SessionGate;
+import com.vigil.ui.accounts.UserManagementView;
 import com.vigil.ui.kit.CssTokens;
 import com.vigil.ui.kit.FxPulse;
 import com.vigil.ui.kit.I18n;
@@ -21,15 +25,17 @@ import com.vigil.ui.kit.Theme;
 import com.vigil.ui.overview.OverviewView;
 import com.vigil.ui.overview.OverviewViewModel;
 import com.vigil.ui.trends.TrendView;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -38,9 +44,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: toolbar (user, clock) and the alarm banner on top; plant overview tiles
- * (left); alarm list, guidance and trend (right); status bar (connection, rate, journal). Everything
- * live arrives through one pulse.
+ * The console's main window: toolbar (session user, users, audit, password, lock, switch user, log out, clock) and
+ * the alarm banner on top; plant overview tiles (left); alarm list, guidance and trend (right); status bar
+ * (connection, rate, journal). Everything live arrives through one pulse. The console sits behind a
+ * {@link SessionGate}: log-in screen first, lock screen when idle, view-only wall screens without action buttons.
  */
 public final class MainWindow {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -55,8 +62,24 @@ public final class MainWindow {
     private final GuidancePanel guidance;
     private final TrendView trend;
     private final Annunciator annunciator;
+    /** Acts before log-in and after log-out: a viewer, so the engine refuses everything. */
+    private static final Actor NOBODY = new Actor("(no session)", Role.VIEWER);
+
     private final AtomicReference<Actor> actor;
-    private final ComboBox<Actor> users = new ComboBox<>();
+    private final SessionGate gate;
+    private final Clock sessionClock;
+    private final TaskRunner runner;
+    private final Label sessionUser = new Label();
+    private final Label demoBadge = new Label();
+    private final Label notice = new Label();
+    private final Button usersButton;
+    private final Button auditButton;
+    private final Button passwordButton;
+    private final Button lockButton;
+    private final Button switchButton;
+    private final Button logoutButton;
+    private javafx.stage.Stage usersStage;
+    private UserManagementView usersView;
     private final Label connection = new Label();
     private final Label rate = new Label();
     private final Label dropped = new Label();
@@ -65,12 +88,32 @@ public final class MainWindow {
     private long lastCount;
     private long lastCountAt;
 
-    public MainWindow(VigilRuntime runtime, I18n i18n, Actor initialActor, TaskRunner runner, FxPulse pulse,
+    /**
+     * The console acting as a fixed user, without log-in screen or session (tests and tools that drive the alarm
+     * flows directly).
+     */
+    public MainWindow(VigilRuntime runtime, I18n i18n, Actor fixedActor, TaskRunner runner, FxPulse pulse,
                       Annunciator.Sink sound) {
+        this(runtime, i18n, fixedActor, runner, pulse, sound, Clock.systemUTC());
+    }
+
+    /**
+     * The console behind the log-in screen: nothing can be used before someone logs in (or starts a wall screen);
+     * {@code clock} drives the idle lock (the timeout is the account policy's {@code idleLock}).
+     */
+    public MainWindow(VigilRuntime runtime, I18n i18n, TaskRunner runner, FxPulse pulse, Annunciator.Sink sound,
+                      Clock clock) {
+        this(runtime, i18n, null, runner, pulse, sound, clock);
+    }
+
+    private MainWindow(VigilRuntime runtime, I18n i18n, Actor fixedActor, TaskRunner runner, FxPulse pulse,
+                       Annunciator.Sink sound, Clock timeSource) {
         this.runtime = runtime;
         this.i18n = i18n;
         this.pulse = pulse;
-        this.actor = new AtomicReference<>(initialActor);
+        this.sessionClock = timeSource;
+        this.runner = runner;
+        this.actor = new AtomicReference<>(fixedActor == null ? NOBODY : fixedActor);
         PlantDefinition plant = runtime.plant();
         CssTokens tokens = CssTokens.dark();
         String lang = i18n.chinese() ? "zh" : "en";
@@ -105,47 +148,137 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         clock.setId("clock");
-        users.setId("user-switch");
-        users.getItems().setAll(DemoUsers.ALL);
-        if (!users.getItems().contains(initialActor)) {
-            users.getItems().add(0, initialActor);
-        }
-        users.setValue(initialActor);
-        users.setCellFactory(l -> new UserCell());
-        users.setButtonCell(new UserCell());
-        users.setOnAction(e -> {
-            Actor chosen = users.getValue();
-            if (chosen != null) {
-                // demo log-in through the account service (audited); the demo database has these users
-                runner.run(() -> runtime.accounts().join().service().loginDemo(chosen.user()), r -> {
-                    if (r.ok()) {
-                        actor.set(r.session().actor());
-                    }
-                }, err -> { });
-                actor.set(chosen);
-            }
-        });
-        javafx.scene.control.Button auditButton = new javafx.scene.control.Button(i18n.t("audit.open"));
-        auditButton.setId("open-audit");
-        auditButton.getStyleClass().add(Styles.ACTION_BUTTON);
-        auditButton.setOnAction(e -> openAudit(runner));
-        HBox top = new HBox(title, plantName, spacer, auditButton, new Label(i18n.t("status.demoUser")), users, clock);
+        sessionUser.setId("session-user");
+        sessionUser.getStyleClass().add(Styles.SESSION_USER);
+        demoBadge.setId("session-demo");
+        demoBadge.setText(i18n.t("demo.badge"));
+        demoBadge.getStyleClass().add(Styles.DEMO_BADGE);
+        usersButton = button("open-users", "users.open", this::openUsers);
+        auditButton = button("open-audit", "audit.open", () -> openAudit(runner));
+        passwordButton = button("change-password", "password.open", () -> gate().changePassword());
+        lockButton = button("lock-session", "lock.now", () -> gate().lockNow());
+        switchButton = button("switch-user", "session.switch", () -> gate().switchUser());
+        logoutButton = button("logout", "session.logout", () -> gate().logout());
+        HBox top = new HBox(title, plantName, spacer, sessionUser, demoBadge, usersButton, auditButton,
+                passwordButton, lockButton, switchButton, logoutButton, clock);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Styles.TOOLBAR);
 
         connection.setId("status-connection");
         db.setId("status-db");
-        HBox status = new HBox(connection, rate, dropped, db);
+        notice.setId("session-notice");
+        HBox status = new HBox(connection, rate, dropped, db, notice);
         status.getStyleClass().add(Styles.STATUS_BAR);
         status.setAlignment(Pos.CENTER_LEFT);
 
-        BorderPane root = new BorderPane(center, new VBox(top, banner), null, status, null);
-        root.getStyleClass().add(Styles.APP);
+        BorderPane console = new BorderPane(center, new VBox(top, banner), null, status, null);
+        console.getStyleClass().add(Styles.APP);
+        Parent root;
+        if (fixedActor == null) {
+            gate = new SessionGate(console, runner, i18n, pulse, sessionClock, station());
+            gate.sessionProperty().addListener((o, before, after) -> sessionChanged(after));
+            notice.textProperty().bind(gate.noticeProperty());
+            runtime.accounts().thenAccept(a -> FxPulse.onFx(() -> gate.open(a.service())));
+            // user management is a window of its own: it closes when the console locks or is covered otherwise
+            pulse.add(() -> {
+                if (usersStage != null && gate.covered()) {
+                    usersStage.close();
+                }
+            });
+            root = gate;
+        } else {
+            gate = null;
+            root = console;
+        }
+        sessionChanged(null);
         scene = new Scene(root, 1600, 900);
         Theme.DARK.apply(scene);
         pulse.add(this::refreshStatus);
         refreshStatus();
         plant.plant().tags().stream().findFirst().ifPresent(t -> trend.show(t.id()));
+    }
+
+    private Button button(String id, String key, Runnable r) {
+        Button b = new Button(i18n.t(key));
+        b.setId(id);
+        b.getStyleClass().add(Styles.ACTION_BUTTON);
+        b.setOnAction(e -> r.run());
+        return b;
+    }
+
+    private static String station() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            h = System.getenv("COMPUTERNAME");
+        }
+        return h == null || h.isBlank() ? "console" : h;
+    }
+
+    private static void show(Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
+    }
+
+    /** The toolbar and the alarm actions follow the session: who, what they may do, view-only or not. */
+    private void sessionChanged(Session s) {
+        if (gate == null) {
+            Actor a = actor.get();
+            sessionUser.setText(i18n.t("session.user", a.user(), i18n.t("role." + a.role().name())));
+            show(demoBadge, false);
+            for (Button b : new Button[] {usersButton, passwordButton, lockButton, switchButton, logoutButton}) {
+                show(b, false);
+            }
+            return;
+        }
+        actor.set(s == null ? NOBODY : s.actor());
+        boolean has = s != null;
+        boolean wall = has && s.kind() == Session.Kind.WALL_SCREEN;
+        boolean workstation = has && s.kind() == Session.Kind.WORKSTATION;
+        boolean viewOnly = !has || s.viewOnly();
+        sessionUser.setText(!has ? "" : wall ? i18n.t("session.wall")
+                : i18n.t("session.user", s.userName(), i18n.t("role." + s.actor().role().name())));
+        show(demoBadge, has && s.demo());
+        show(usersButton, has && !viewOnly);
+        usersButton.setDisable(!has || gate.service() == null
+                || !gate.service().permissions().allows(s.actor().role(), ProtectedAction.USER_MANAGEMENT));
+        show(auditButton, has && !wall);
+        show(passwordButton, workstation && !s.demo());
+        show(lockButton, workstation);
+        show(switchButton, has);
+        show(logoutButton, has);
+        alarms.showActions(!viewOnly);
+        if (usersStage != null) {
+            usersStage.close(); // the window acted for the previous user
+            usersStage = null;
+            usersView = null;
+        }
+    }
+
+    /** User management in its own window (USER_MANAGEMENT; the service checks every step anyway). */
+    private void openUsers() {
+        if (gate == null || gate.service() == null || gate.session() == null) {
+            return;
+        }
+        if (usersStage != null) {
+            usersStage.toFront();
+            return;
+        }
+        UserManagementView view = new UserManagementView(gate.service(), gate::session, runner, i18n, sessionClock);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Scene s = new Scene(view, 1200, 720);
+        Theme.DARK.apply(s);
+        stage.setTitle(i18n.t("users.title"));
+        stage.setScene(s);
+        stage.setOnHidden(e -> {
+            if (usersStage == stage) {
+                usersStage = null;
+                usersView = null;
+            }
+        });
+        usersStage = stage;
+        usersView = view;
+        stage.show();
+        view.load();
     }
 
     /** The audit trail in its own window (it stays open beside the console). */
@@ -167,14 +300,6 @@ public final class MainWindow {
     private void select(AlarmRow row) {
         trend.show(row.tag());
         guidance.show(row, alarms.model().all());
-    }
-
-    private final class UserCell extends ListCell<Actor> {
-        @Override
-        protected void updateItem(Actor a, boolean empty) {
-            super.updateItem(a, empty);
-            setText(empty || a == null ? "" : a.user() + " (" + i18n.t("role." + a.role().name()) + ")");
-        }
     }
 
     private void refreshStatus() {
@@ -204,10 +329,19 @@ public final class MainWindow {
         db.getStyleClass().add("status.db.failed".equals(dbState) ? Styles.STATUS_BAD : Styles.STATUS_OK);
     }
 
-    /** Acts as another user from now on (shift handover at a shared desk; demo users until accounts exist). */
-    public void actAs(Actor a) {
-        actor.set(a);
-        users.setValue(a);
+    /** The session gate (log-in, lock, switch); null for a console with a fixed actor. */
+    public SessionGate gate() {
+        return gate;
+    }
+
+    /** The open user-management window's view, or null. */
+    public UserManagementView usersView() {
+        return usersView;
+    }
+
+    /** Who acts now (the session's user, or a viewer before log-in). */
+    public Actor actor() {
+        return actor.get();
     }
 
     public Scene scene() {

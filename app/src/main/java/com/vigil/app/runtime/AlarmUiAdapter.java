@@ -113,6 +113,20 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
                     java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
                             .format(java.time.Instant.ofEpochMilli(crossing)));
             valueText = fmt(v.valueAtActivation()) + unit;
+        } else if (v.description() != null && v.description().startsWith(AssetWarningAlarms.PREFIX)) {
+            // a multivariate asset warning: "P-401: unusual combination — BT 72 %, PT 14 %, IT 8 %"
+            String[] f = v.description().split("\\|", -1);
+            StringBuilder tags = new StringBuilder();
+            for (String kv : f[4].split(";")) {
+                int eq = kv.lastIndexOf('=');
+                if (eq <= 0) continue;
+                String tag = kv.substring(0, eq);
+                String shortName = tag.startsWith(f[1] + ".") ? tag.substring(f[1].length() + 1) : tag;
+                tags.append(tags.length() == 0 ? "" : ", ").append(shortName).append(' ').append(kv.substring(eq + 1)).append(" %");
+            }
+            type = i18n.t("alarms.type.mv");
+            description = i18n.t("warning.mv", f[2], tags);
+            valueText = i18n.t("warning.mv.severity", f[3]);
         }
         return new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
                 v.priority().grade(), areaName(v.area()), v.tag(), description, type, valueText,

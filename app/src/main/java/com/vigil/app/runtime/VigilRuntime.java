@@ -31,11 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class VigilRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VigilRuntime.class);
 
-    /** What to start. {@code simPort} 0 picks a free port (tests). */
-    public record Options(Path dataDir, int simPort, long seed, double simSpeed) {
+    /**
+     * What to start. {@code simPort} 0 picks a free port (tests). {@code db}: the entity database (journal,
+     * accounts, audit) as a normal, non-demo database whose first start creates the administrator; null for the
+     * demo database {@link #DEMO_DB} in the data directory with its ready demo accounts.
+     */
+    public record Options(Path dataDir, int simPort, long seed, double simSpeed, Path db) {
+        public Options(Path dataDir, int simPort, long seed, double simSpeed) {
+            this(dataDir, simPort, seed, simSpeed, null);
+        }
     }
 
     private final Options options;
+    private volatile com.vigil.warning.online.OnlineAssetWarnings assetWarnings;
     private final PlantDefinition plant;
     private final LiveSnapshot snapshot;
     private final IngestPipeline pipeline;
@@ -58,8 +66,10 @@ public final class VigilRuntime implements AutoCloseable {
         this.plant = com.vigil.plantconfig.PlantFiles.demo();
         this.snapshot = new LiveSnapshot(600); // sparklines and the first minutes; trends read the historian
         this.pipeline = new IngestPipeline(1024, snapshot);
-        // the embedded demo plant keeps its own database, so a real plant's database is never flagged demo
-        Path dbFile = options.dataDir().resolve(DEMO_DB);
+        // the embedded demo plant keeps its own database, so a real plant's database is never flagged demo;
+        // --db names a normal database: no demo accounts are ever created there
+        boolean demoDb = options.db() == null;
+        Path dbFile = demoDb ? options.dataDir().resolve(DEMO_DB) : options.db();
         this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {
             Thread t = new Thread(r, "vigil-db-open");
             t.setDaemon(true);
@@ -67,7 +77,7 @@ public final class VigilRuntime implements AutoCloseable {
         });
         this.accounts = database.thenApply(db -> {
             AccountsWiring.Accounts a = AccountsWiring.open(db, clock, com.vigil.accounts.AccountPolicy.defaults());
-            if (a.service().isDemoDatabase() || a.service().needsFirstAdmin()) {
+            if (demoDb && (a.service().isDemoDatabase() || a.service().needsFirstAdmin())) {
                 a.service().prepareDemo(); // ready demo accounts, one per role, clearly flagged demo
             }
             return a;
@@ -77,6 +87,13 @@ public final class VigilRuntime implements AutoCloseable {
         // early warning: time to threshold on every analog tag with limits, raised as ordinary alarms
         pipeline.addConsumer(com.vigil.warning.online.OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
                 new EarlyWarningAlarms(engine, plant)));
+        // multivariate early warning per asset, once its models are loaded (or trained on first start)
+        pipeline.addConsumer(batch -> {
+            com.vigil.warning.online.OnlineAssetWarnings a = assetWarnings;
+            if (a != null) {
+                a.onBatch(batch);
+            }
+        });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-alarm-clock");
             t.setDaemon(true);
@@ -85,10 +102,45 @@ public final class VigilRuntime implements AutoCloseable {
     }
 
     /**
+     * Loads the multivariate asset models from {@code DATA_DIR/models}; when there are none (first start), trains
+     * them in the background on three simulated days of normal operation of the demo plant (other seeds than
+     * the live plant) and saves them, so the next start loads them. Off with {@code -Dvigil.assetModels=off}
+     * (tests that do not need them). Damaged model files are skipped with a logged note.
+     */
+    private void startAssetModels() {
+        if ("off".equals(System.getProperty("vigil.assetModels"))) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                List<String> notes = new java.util.ArrayList<>();
+                Path dir = options.dataDir().resolve(AssetModelStore.DIR);
+                java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models = AssetModelStore.load(plant, dir, notes);
+                if (models.isEmpty()) {
+                    LOG.info("training the early-warning asset models on 3 simulated days of normal operation");
+                    models = AssetModelStore.trainOnSimulatedDays(plant, options.seed() + 1000, 3, 24,
+                            com.vigil.warning.online.AssetModels.DEFAULT_DETECTOR, notes);
+                    com.vigil.warning.online.AssetModels.save(models, dir);
+                }
+                notes.forEach(n -> LOG.info("asset models: {}", n));
+                assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
+                        com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
+                LOG.info("early warning: {} asset models active", models.size());
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("early-warning asset models unavailable: {}", e.toString());
+            }
+        }, "vigil-asset-models");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
      * Starts the demo plant server and connects to it over OPC UA. Returns when the server listens;
      * the connection continues in the background (state via {@link #connection()}).
      */
     public void start(Consumer<ConnectionState> onConnection) throws PortInUseException {
+        startAssetModels();
         // the historian records every sample from the first one on (it replays its log if Vigil was killed)
         Historian h = Historian.open(options.dataDir().resolve("historian.db"), HistorianOptions.defaults());
         historian = h;

@@ -1,7 +1,6 @@
 package com.vigil.app.tools;
 
 import com.vigil.app.console.MainWindow;
-import com.vigil.app.runtime.DemoUsers;
 import com.vigil.app.runtime.VigilRuntime;
 import com.vigil.ui.alarms.ToneSink;
 import com.vigil.ui.kit.FxPulse;
@@ -20,8 +19,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the documentation screenshots of the live console (run under Xvfb, see docs/screenshots/README.md):
- * normal operation, a grade-1 gas alarm with the banner and guidance, and an alarm flood.
- * Usage: {@code Screenshots OUT_DIR [zh|en]}.
+ * the log-in screen and user management, normal operation, a grade-1 gas alarm with the banner and guidance, and
+ * an alarm flood. Usage: {@code Screenshots OUT_DIR [zh|en] [accounts]} ({@code accounts}: only the first two).
  */
 public final class Screenshots {
     public static void main(String[] args) throws Exception {
@@ -37,8 +36,8 @@ public final class Screenshots {
         MainWindow[] w = new MainWindow[1];
         fx(() -> {
             FxPulse pulse = new FxPulse(10);
-            w[0] = new MainWindow(runtime, new I18n(locale), DemoUsers.ALL.get(0), TaskRunner.background(), pulse,
-                    new ToneSink());
+            w[0] = new MainWindow(runtime, new I18n(locale), TaskRunner.background(), pulse, new ToneSink(),
+                    java.time.Clock.systemUTC());
             Stage stage = new Stage();
             stage.setScene(w[0].scene());
             stage.setWidth(1920);
@@ -46,6 +45,33 @@ public final class Screenshots {
             stage.show();
             pulse.start();
         });
+        // the log-in screen on the demo database (demo accounts), then user management as the demo administrator
+        var service = runtime.accounts().get(30, java.util.concurrent.TimeUnit.SECONDS).service();
+        Thread.sleep(1_500);
+        shot(w[0], out.resolve("login-" + suffix + ".png"));
+        var admin = service.loginDemo(com.vigil.accounts.DemoAccounts.userName(com.vigil.model.Role.ADMIN)).session();
+        service.createUser(admin, "wang.li", "王丽", com.vigil.model.Role.OPERATOR, "Shift-A-2026!".toCharArray());
+        service.createUser(admin, "zhao.min", "赵敏", com.vigil.model.Role.SHIFT_LEADER, "Shift-B-2026!".toCharArray());
+        for (int i = 0; i < 5; i++) {
+            service.login("zhao.min", "wrong-password".toCharArray());
+        }
+        fx(() -> w[0].gate().begin(admin));
+        fx(() -> w[0].scene().lookup("#open-users").getClass()); // the toolbar is built
+        fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-users")).fire());
+        Thread.sleep(2_000);
+        fx(() -> w[0].usersView().table().getSelectionModel().select(1));
+        Thread.sleep(500);
+        CompletableFuture<WritableImage> users = new CompletableFuture<>();
+        Platform.runLater(() -> users.complete(w[0].usersView().getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(users.join(), null), "png", out.resolve("users-" + suffix + ".png")
+                .toFile());
+        System.out.println("wrote " + out.resolve("users-" + suffix + ".png"));
+        if (args.length > 2 && args[2].equals("accounts")) {
+            runtime.close();
+            Platform.exit();
+            System.exit(0);
+        }
+        fx(() -> w[0].usersView().getScene().getWindow().hide());
         runtime.start(null);
         Thread.sleep(14_000);
         shot(w[0], out.resolve("console-" + suffix + ".png"));

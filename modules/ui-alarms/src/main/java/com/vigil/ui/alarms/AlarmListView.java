@@ -482,6 +482,15 @@ public final class AlarmListView extends BorderPane {
         }
     }
 
+    /**
+     * Shows or hides the action bar (acknowledge, confirm, shelve, …): view-only sessions such as wall screens get
+     * none (the engine would refuse them anyway).
+     */
+    public void showActions(boolean show) {
+        getBottom().setVisible(show);
+        getBottom().setManaged(show);
+    }
+
     public TableView<AlarmRow> table() {
         return table;
     }

@@ -33,6 +33,15 @@ public final class Styles {
     public static final String BANNER_SUMMARY = "vigil-banner-summary";
     public static final String GUIDANCE = "vigil-guidance";
     public static final String GUIDANCE_TEXT = "vigil-guidance-text";
+    public static final String LOGIN = "vigil-login";
+    public static final String LOGIN_PANEL = "vigil-login-panel";
+    public static final String LOGIN_TITLE = "vigil-login-title";
+    public static final String FORM_HINT = "vigil-form-hint";
+    public static final String DEMO_BADGE = "vigil-demo-badge";
+    public static final String DEMO_BOX = "vigil-demo-box";
+    public static final String LOCK_OVERLAY = "vigil-lock-overlay";
+    public static final String SESSION_USER = "vigil-session-user";
+    public static final String DATA_TABLE = "vigil-data-table";
 
     private Styles() {
     }

@@ -1,0 +1,68 @@
+package com.vigil.app.runtime;
+
+import com.vigil.alarm.AlarmEngine;
+import com.vigil.alarm.AlarmType;
+import com.vigil.alarm.ExternalAlarm;
+import com.vigil.model.Priority;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.warning.detect.Contribution;
+import com.vigil.warning.detect.Warning;
+import com.vigil.warning.online.OnlineAssetWarnings;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Multivariate asset warnings enter the alarm engine as ordinary alarms ({@code <asset>:MV}, grade 3), on the
+ * asset's top contributing tag so the guidance trend shows where to look. The description carries the
+ * warning in a structured form, {@code MV|asset|label|severity|tag=share;tag=share;…} (top 3 tags, shares in
+ * percent), which the UI renders in the operator's language.
+ */
+public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
+    public static final String SUFFIX = ":MV";
+    public static final String PREFIX = "MV|";
+
+    private final AlarmEngine engine;
+    private final PlantDefinition plant;
+
+    public AssetWarningAlarms(AlarmEngine engine, PlantDefinition plant) {
+        this.engine = engine;
+        this.plant = plant;
+    }
+
+    @Override
+    public void raise(String asset, Warning w) {
+        if (w.contributors().isEmpty()) return;
+        String top = w.contributors().get(0).tag();
+        String area = plant.plant().tag(top).map(t -> t.area()).orElse("");
+        double total = w.contributors().stream().mapToDouble(c -> Math.max(0, c.value())).sum();
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < Math.min(3, w.contributors().size()); i++) {
+            Contribution c = w.contributors().get(i);
+            if (i > 0) tags.append(';');
+            tags.append(c.tag()).append('=').append(total > 0 ? Math.round(100 * Math.max(0, c.value()) / total) : 0);
+        }
+        String description = PREFIX + asset + "|" + label(asset) + "|" + String.format(Locale.ROOT, "%.2f", w.severity())
+                + "|" + tags;
+        engine.raiseExternal(new ExternalAlarm(asset + SUFFIX, top, AlarmType.EXTERNAL, Priority.GRADE_3, area,
+                description, ""), Instant.ofEpochMilli(w.timeMillis()), w.severity());
+    }
+
+    @Override
+    public void clear(String asset, long timeMillis) {
+        engine.clearExternal(asset + SUFFIX, Instant.ofEpochMilli(timeMillis));
+    }
+
+    /** The equipment's label on the floor plan (e.g. P-401), or the asset id. */
+    private String label(String asset) {
+        String equipment = asset.substring(asset.indexOf('.') + 1);
+        if (plant.floorPlan() != null) {
+            for (PlantDefinition.Shape s : plant.floorPlan().shapes()) {
+                if ("equipment".equals(s.kind()) && (equipment.equals(s.id()) || asset.equals(s.id()))
+                        && s.label() != null && !s.label().isBlank()) {
+                    return s.label().replace('|', '/');
+                }
+            }
+        }
+        return asset;
+    }
+}

@@ -1,0 +1,191 @@
+package com.vigil.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.accounts.AccountPolicy;
+import com.vigil.accounts.AccountService;
+import com.vigil.accounts.AuditEntry;
+import com.vigil.accounts.AuditFilter;
+import com.vigil.accounts.PasswordHasher;
+import com.vigil.accounts.Session;
+import com.vigil.alarm.ManualClock;
+import com.vigil.app.runtime.AccountsWiring;
+import com.vigil.persistence.db.Database;
+import com.vigil.ui.accounts.LockScreen;
+import com.vigil.ui.accounts.LoginView;
+import com.vigil.ui.accounts.SessionGate;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.TaskRunner;
+import com.vigil.ui.kit.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The idle lock through the real session gate (the one the console uses), on a real SQLite database, with a
+ * hand-driven clock shared by the account service and the gate and a 2-minute idle timeout from the policy.
+ */
+@ExtendWith(ApplicationExtension.class)
+class IdleLockUiIT {
+    static final String PW = "Correct-Horse-42";
+    static final Duration IDLE = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+    private final AtomicInteger clicks = new AtomicInteger();
+    private Database db;
+    private AccountsWiring.Accounts accounts;
+    private SessionGate gate;
+    private BorderPane console;
+    private FxPulse pulse;
+
+    @Start
+    void start(Stage stage) {
+        db = Database.open(dir.resolve("plant.db"));
+        AccountPolicy policy = AccountPolicy.defaults().withIdleLock(IDLE)
+                .withHashing(new PasswordHasher.Params(1024, 1, 1));
+        accounts = AccountsWiring.open(db, clock, policy);
+        AccountService service = accounts.service();
+        service.logout(service.createFirstAdmin("admin", "Admin", PW.toCharArray()));
+        Button act = new Button("act");
+        act.setId("console-action");
+        act.setOnAction(e -> clicks.incrementAndGet());
+        console = new BorderPane(act);
+        pulse = new FxPulse(10); // not started: the test pulses by hand
+        gate = new SessionGate(console, TaskRunner.background(), new I18n(Locale.ENGLISH), pulse, clock, "desk-1");
+        gate.open(service);
+        Scene scene = new Scene(gate, 1000, 700);
+        Theme.DARK.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private void type(FxRobot robot, String field, String s) {
+        robot.clickOn(field);
+        robot.interact(() -> ((TextField) robot.lookup(field).query()).clear());
+        robot.write(s);
+    }
+
+    private void idle(Duration d) throws Exception {
+        clock.advance(d);
+        fx(() -> {
+            pulse.pulse();
+            return null;
+        });
+    }
+
+    private List<AuditEntry> audit(String action) {
+        return accounts.audit().find(new AuditFilter(null, null, "admin", Set.of(action)), 100);
+    }
+
+    @Test
+    void locksAfterTheIdleTimeoutAndUnlocksWithThePassword(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> gate.cover() instanceof LoginView));
+        type(robot, "#login-user", "admin");
+        type(robot, "#login-password", PW);
+        robot.clickOn("#login-submit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null && !gate.covered()));
+        Session session = fx(() -> gate.session());
+        assertEquals(IDLE, session.idleLock(), "the timeout comes from the account policy");
+
+        // input on the scene counts as activity: 90 s idle, a click, 90 s more → still open
+        idle(Duration.ofSeconds(90));
+        assertFalse(fx(() -> gate.covered()));
+        robot.clickOn("#console-action");
+        assertEquals(1, clicks.get());
+        idle(Duration.ofSeconds(90));
+        assertFalse(fx(() -> gate.covered()), "activity 90 s ago: not idle for 2 min yet");
+
+        // 2 min without input → the lock screen covers everything; the console cannot be used
+        idle(Duration.ofSeconds(31));
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen), "lock screen after the idle timeout");
+        assertTrue(fx(() -> console.isDisabled()), "nothing underneath can be used");
+        assertEquals("admin (administrator)", fx(() -> robot.lookup("#lock-user").queryAs(Label.class).getText()));
+        assertTrue(session.isLocked(clock.instant()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> audit("SESSION_LOCK").stream()
+                .anyMatch(e -> "idle".equals(e.comment())));
+        robot.clickOn("#console-action");
+        assertEquals(1, clicks.get(), "a click on the covered console does nothing");
+        idle(Duration.ofMinutes(5));
+        assertEquals(1, audit("SESSION_LOCK").size(), "the idle lock is audited once");
+
+        // a wrong password keeps it locked
+        type(robot, "#unlock-password", "not-the-password");
+        robot.clickOn("#unlock-submit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
+                .queryAs(Label.class).getText()).equals("Wrong user name or password."));
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen));
+
+        // the right one unlocks the same session
+        type(robot, "#unlock-password", PW);
+        robot.clickOn("#unlock-submit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !gate.covered()));
+        assertSame(session, fx(() -> gate.session()));
+        assertFalse(session.isLocked(clock.instant()));
+        assertFalse(fx(() -> console.isDisabled()));
+        robot.clickOn("#console-action");
+        assertEquals(2, clicks.get());
+        assertEquals(1, audit("SESSION_UNLOCK").size());
+        assertTrue(accounts.audit().verify().ok());
+    }
+
+    @Test
+    void aLockedDeskIsHandedOverToTheNextUser(FxRobot robot) throws Exception {
+        AccountService service = accounts.service();
+        Session admin = service.login("admin", PW.toCharArray()).session();
+        service.createUser(admin, "op.li", "Li", com.vigil.model.Role.OPERATOR, "Operator-Pass-1".toCharArray());
+        robot.interact(() -> gate.begin(admin));
+        idle(IDLE);
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen));
+
+        robot.clickOn("#unlock-switch");
+        assertTrue(fx(() -> gate.cover() instanceof LoginView));
+        type(robot, "#login-user", "op.li");
+        type(robot, "#login-password", "Operator-Pass-1");
+        type(robot, "#login-comment", "night shift");
+        robot.clickOn("#login-submit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null
+                && gate.session().userName().equals("op.li") && !gate.covered()));
+        assertTrue(admin.ended(), "the outgoing session ended with the handover");
+        List<AuditEntry> sw = accounts.audit().find(new AuditFilter(null, null, "op.li", Set.of("USER_SWITCH")), 10);
+        assertEquals(1, sw.size());
+        assertEquals("admin/ADMIN", sw.get(0).before());
+        assertEquals("op.li/OPERATOR", sw.get(0).after());
+        assertEquals("night shift", sw.get(0).comment());
+    }
+}

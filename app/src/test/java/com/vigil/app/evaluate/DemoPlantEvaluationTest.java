@@ -1,0 +1,75 @@
+package com.vigil.app.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.alarm.AlarmConfig;
+import com.vigil.alarm.AlarmEngine;
+import com.vigil.alarm.InMemoryAlarmJournal;
+import com.vigil.alarm.ManualClock;
+import com.vigil.app.runtime.AlarmUiAdapter;
+import com.vigil.app.runtime.AssetModelStore;
+import com.vigil.app.runtime.AssetWarningAlarms;
+import com.vigil.model.Actor;
+import com.vigil.model.Role;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.plantconfig.PlantFiles;
+import com.vigil.sim.scenario.Scenarios;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.alarms.AlarmRow;
+import com.vigil.warning.detect.Contribution;
+import com.vigil.warning.detect.EarlyWarningModel;
+import com.vigil.warning.detect.Warning;
+import com.vigil.warning.online.AssetModels;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo-plant early-warning bar on a shortened run (the full 24 h figures come from
+ * {@code vigil detect --format demo}, docs/early-warning.md): the asset models are trained on simulated normal
+ * operation of other seeds; a cooling failure is warned at least 10 min before its consequence hard limit
+ * (reactor temperature HH), and a normal period gives no warning at all.
+ */
+class DemoPlantEvaluationTest {
+    static final PlantDefinition PLANT = PlantFiles.demo();
+
+    @Test
+    void coolingFailureIsWarnedAheadAndNormalOperationIsQuiet() {
+        List<String> notes = new ArrayList<>();
+        Map<String, EarlyWarningModel> models = AssetModelStore.trainOnSimulatedDays(PLANT, 7, 2, 8,
+                AssetModels.DEFAULT_DETECTOR, notes);
+        assertTrue(models.size() >= 30, "an asset model for most equipment: " + models.size() + " " + notes);
+        DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(PLANT, models, 42, 43, 4,
+                List.of(Scenarios.parseCli("cooling-failure@1h")));
+        assertEquals(1, r.scenarios().size());
+        DemoPlantEvaluation.ScenarioResult s = r.scenarios().get(0);
+        assertEquals("RX.R201.TT HH", s.firstConsequenceTag(), "the reactor temperature trips HH");
+        assertTrue(s.leadMinutes() >= 10, "warned at least 10 min before the hard limit: " + s.leadMinutes() + " min, "
+                + s.firstWarningText());
+        assertEquals(0, r.falseOnScenarioDay(), "no warning outside the scenario: " + r.scenarioDay());
+        assertEquals(List.of(), r.normalDay(), "no warning in 4 h of normal operation");
+    }
+
+    @Test
+    void anAssetWarningReadsAsAnAlarmNamingWhereToLook() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        AlarmEngine engine = new AlarmEngine(AlarmConfig.fromPlant(PLANT.plant()), clock, new InMemoryAlarmJournal());
+        new AssetWarningAlarms(engine, PLANT).raise("PS.P401", new Warning("PS.P401", clock.millis(), 1.6,
+                List.of(new Contribution("PS.P401.BT", 7.2), new Contribution("PS.P401.PT", 1.4),
+                        new Contribution("PS.P401.IT", 0.8), new Contribution("PS.P401.FT", 0.6))));
+        AlarmUiAdapter ui = new AlarmUiAdapter(engine, PLANT, new I18n(Locale.ENGLISH),
+                () -> new Actor("op", Role.OPERATOR), new CompletableFuture<>());
+        AlarmRow row = ui.rows().stream().filter(x -> x.id().equals("PS.P401" + AssetWarningAlarms.SUFFIX)).findFirst()
+                .orElseThrow();
+        assertEquals("PS.P401.BT", row.tag(), "on the top contributor, so the guidance trend shows it");
+        assertEquals("Early warning", row.type());
+        assertEquals("P-401: unusual combination — BT 72 %, PT 14 %, IT 8 %", row.description());
+        assertEquals("1.60× limit", row.valueText());
+        assertEquals(3, row.grade());
+    }
+}
