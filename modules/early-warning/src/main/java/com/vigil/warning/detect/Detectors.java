@@ -33,24 +33,30 @@ public final class Detectors {
         return new PcaDetector(PcaDetector.Settings.defaults().withHorizon(200).withVariance(1.0).withT2Weight(1.0).withRelearnRows(60));
     }
 
+    /** Dynamic PCA with 2 lags and an SPE-weighted statistic (the detector of {@code dpca}). */
+    private static PcaDetector dpcaInner() {
+        return new PcaDetector(PcaDetector.Settings.defaults().withLags(2).withT2Weight(0.2));
+    }
+
     public static MultivariateDetector fromModel(ModelFile m) {
         return switch (m.kind()) {
             case "pca" -> PcaDetector.fromModel(m);
             case "step" -> StepDetector.fromModel(m);
             case "zscore" -> ZScoreDetector.fromModel(m);
             case "screen" -> DriftScreenDetector.fromModel(m);
+            case "restier" -> ResidualTierDetector.fromModel(m);
             default -> throw new IllegalArgumentException("unknown detector kind '" + m.kind() + "' in model file");
         };
     }
 
     /** Names accepted by {@link #create}. */
     public static List<String> names() {
-        return List.of("pca-raw", "pca", "dpca", "drift-pca", "screen-pca", "step", "zscore");
+        return List.of("pca-raw", "pca", "dpca", "dpca-res", "drift-pca", "screen-pca", "step", "zscore");
     }
 
     /** Best fixed configuration for a benchmark format ({@code skab} or {@code tep}). */
     public static String defaultName(String format) {
-        return format.equals("tep") ? "dpca" : "screen-pca";
+        return format.equals("tep") ? "dpca-res" : "screen-pca";
     }
 
     /**
@@ -58,6 +64,7 @@ public final class Detectors {
      * {@code name:key=value,key=value}. Keys: PCA — lags, var, kmax, robust, q, folds, t2w, adapt, h
      * (drift horizon), relearn, il (input EWMA), faults (1 = learn fault directions from fault examples);
      * screen-pca — grow (variogram growth above which a tag is screened out) and the PCA keys;
+     * dpca-res — tl (EWMA weight of the per-tag residual tier), tm (its margin) and the PCA keys;
      * step — w, bw, gap, trend, sq, shrink; zscore — zl, zq, h, relearn; decision policy — lambda, lq,
      * alarm, on, clear, off, dir, fast, onset, cap.
      */
@@ -72,8 +79,13 @@ public final class Detectors {
             // dynamic PCA (2 lags), SPE-weighted, smoothed tier + fast tier; margin 1.25 above the
             // calibrated limit for run-to-run differences, clear below 0.6 x the raise level
             // (default for TEP-like continuous processes)
-            case "dpca" -> new Config(name, new PcaDetector(PcaDetector.Settings.defaults().withLags(2).withT2Weight(0.2)),
+            case "dpca" -> new Config(name, dpcaInner(),
                 new DecisionPolicy(0.1, 0.99, 1.25, 1, 0.6, 10).withFastFactor(1.3));
+            // dpca plus a per-tag tier: EWMA of each tag's residual against 2 x its largest out-of-fold value; the
+            // detector's statistic is already smoothed and calibrated (1.0 = raise), so the policy only adds the
+            // clear level (0.6) and the off-delay (default for TEP-like continuous processes)
+            case "dpca-res" -> new Config(name, new ResidualTierDetector(ResidualTierDetector.Settings.defaults(), dpcaInner()),
+                new DecisionPolicy(1.0, 1.0, 1.0, 1, 0.6, 10));
             // drift-aware full-rank Mahalanobis (covariance of 200-row changes, recent centre), onset-direction clearing and
             // re-learning of the centre after a warning clears
             case "drift-pca" -> new Config(name, driftPca(),
@@ -89,7 +101,9 @@ public final class Detectors {
         };
         if (!s.contains(":")) return base;
         DriftScreenDetector.Settings gs = base.detector() instanceof DriftScreenDetector sc ? sc.settings() : null;
-        MultivariateDetector baseDet = gs != null ? ((DriftScreenDetector) base.detector()).inner() : base.detector();
+        ResidualTierDetector.Settings rs = base.detector() instanceof ResidualTierDetector rt ? rt.settings() : null;
+        MultivariateDetector baseDet = gs != null ? ((DriftScreenDetector) base.detector()).inner()
+            : rs != null ? ((ResidualTierDetector) base.detector()).inner() : base.detector();
         PcaDetector.Settings ds = baseDet instanceof PcaDetector pd ? pd.settings() : PcaDetector.Settings.defaults();
         ZScoreDetector.Settings zs = base.detector() instanceof ZScoreDetector zd ? zd.settings() : ZScoreDetector.Settings.defaults();
         StepDetector.Settings ss = base.detector() instanceof StepDetector sd ? sd.settings() : StepDetector.Settings.defaults();
@@ -133,6 +147,10 @@ public final class Detectors {
                     if (gs == null) throw new IllegalArgumentException("detector option 'grow' applies to screen-pca only");
                     gs = gs.withMaxGrowth(v);
                 }
+                case "tl", "tm" -> {
+                    if (rs == null) throw new IllegalArgumentException("detector option '" + a[0].trim() + "' applies to dpca-res only");
+                    rs = a[0].trim().equals("tl") ? rs.withTagLambda(v) : rs.withTagMargin(v);
+                }
                 case "lambda" -> p = p.withEwmaLambda(v);
                 case "lq" -> p = p.withLimitQuantile(v);
                 case "alarm" -> p = p.withAlarmFactor(v);
@@ -147,6 +165,7 @@ public final class Detectors {
         MultivariateDetector d = baseDet instanceof StepDetector ? new StepDetector(ss)
             : baseDet instanceof ZScoreDetector ? new ZScoreDetector(zs) : new PcaDetector(ds);
         if (gs != null) d = new DriftScreenDetector(gs, d);
+        if (rs != null) d = new ResidualTierDetector(rs, (PcaDetector) d);
         return new Config(s, d, p, useFaults);
     }
 }

@@ -67,6 +67,8 @@ public final class PcaDetector implements MultivariateDetector {
     private double limD = 1;
     private List<double[][]> faultExamples = List.of();
     private double[] calibration = new double[0];
+    /** Out-of-fold signed SPE residuals of the current-row features (rows x tags); only after {@link #fit}. */
+    private double[][] oofResiduals = new double[0][0];
     private final List<String> notes = new ArrayList<>();
 
     public PcaDetector(Settings settings) {
@@ -139,6 +141,7 @@ public final class PcaDetector implements MultivariateDetector {
         // out-of-fold scores for the control limits
         int folds = Math.max(2, Math.min(settings.folds(), n / MIN_ROWS));
         double[] oofT = new double[n], oofQ = new double[n];
+        oofResiduals = new double[n][];
         for (int f = 0; f < folds; f++) {
             int lo = f * n / folds, hi = (f + 1) * n / folds;
             double[][] train = new double[n - (hi - lo)][];
@@ -149,6 +152,7 @@ public final class PcaDetector implements MultivariateDetector {
                 double[] tq = c.t2q(x[i]);
                 oofT[i] = tq[0];
                 oofQ[i] = tq[1];
+                oofResiduals[i] = Arrays.copyOf(c.lastResidual, p);
             }
         }
         Core core = Core.fit(x, settings, notes);
@@ -268,6 +272,22 @@ public final class PcaDetector implements MultivariateDetector {
         return score(recent, center);
     }
 
+    /**
+     * Out-of-fold signed SPE residuals of the current-row features, in standardised units (one row per
+     * lagged training row, one column per tag). Available after {@link #fit} only; not saved in the model file.
+     */
+    double[][] oofResiduals() {
+        return oofResiduals;
+    }
+
+    /**
+     * Scores the current row like {@link #score(double[][])} and copies the signed SPE residual of each
+     * tag's current value (standardised units) into {@code residualOut} (length = number of tags).
+     */
+    Score scoreWithResiduals(double[][] recent, double[] residualOut) {
+        return score(recent, center, residualOut);
+    }
+
     @Override
     public Session session() {
         if (settings.adaptRate() <= 0 && settings.relearnRows() <= 0 && settings.inputLambda() >= 1) {
@@ -340,11 +360,16 @@ public final class PcaDetector implements MultivariateDetector {
     }
 
     private Score score(double[][] recent, double[] centre) {
+        return score(recent, centre, null);
+    }
+
+    private Score score(double[][] recent, double[] centre, double[] residualOut) {
         if (!isFitted()) throw new IllegalStateException("PCA detector is not fitted");
         int p = columns.size();
         double[] f = Lags.features(recent, settings.lags(), p);
         Core core = new Core(centre, scale, loadings, eigenvalues);
         double[] tq = core.t2q(f);
+        if (residualOut != null) System.arraycopy(core.lastResidual, 0, residualOut, 0, residualOut.length);
         double t = tq[0] / limT, q = tq[1] / limQ;
         double[] tc = core.lastT2Contrib, qc = core.lastQContrib;
         double[] contrib = new double[p];
@@ -400,7 +425,7 @@ public final class PcaDetector implements MultivariateDetector {
     private static final class Core {
         final double[] center, scale, eigen;
         final double[][] loadings;
-        double[] lastT2Contrib, lastQContrib;
+        double[] lastT2Contrib, lastQContrib, lastResidual;
 
         Core(double[] center, double[] scale, double[][] loadings, double[] eigen) {
             this.center = center;
@@ -525,6 +550,7 @@ public final class PcaDetector implements MultivariateDetector {
             double spe = 0;
             lastT2Contrib = new double[m];
             lastQContrib = new double[m];
+            lastResidual = new double[m];
             for (int j = 0; j < m; j++) {
                 double rec = 0, tc = 0;
                 for (int a = 0; a < k; a++) {
@@ -533,6 +559,7 @@ public final class PcaDetector implements MultivariateDetector {
                 }
                 double e = z[j] - rec;
                 spe += e * e;
+                lastResidual[j] = e;
                 lastQContrib[j] = e * e;
                 lastT2Contrib[j] = z[j] * tc;
             }
