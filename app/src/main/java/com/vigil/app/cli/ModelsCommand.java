@@ -74,11 +74,29 @@ public final class ModelsCommand implements Runnable {
         @Option(names = "--data-dir", description = "Data directory (default: VIGIL_DATA_DIR or the user data directory).")
         Path dataDir;
 
+        @Option(names = "--as", paramLabel = "USER", required = true, description = "Your Vigil account (engineer or "
+                + "administrator): replacing the models changes what the console warns about, so it is a configuration "
+                + "change — the password is asked and the change recorded in the audit trail.")
+        String as;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "The Vigil database with the accounts and the audit "
+                + "trail (default: the data directory's).")
+        Path db;
+
+        @Option(names = "--comment", description = "Reason, recorded in the audit trail.")
+        String comment;
+
+        /** Where the --as password comes from (tests replace it). */
+        PasswordReader passwords = PasswordReader.SYSTEM;
+
         @Override
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            try (SignIn u = SignIn.as(as, db, passwords, "replacing the early-warning models")) {
+                Path dir = dir(out, dataDir);
+                String target = "early-warning models " + dir;
+                u.accounts().require(u.session(), com.vigil.accounts.ProtectedAction.CONFIG_CHANGE, target);
                 PlantDefinition plant = plant(plantFile);
                 List<String> notes = new ArrayList<>();
                 Map<String, EarlyWarningModel> models = data != null
@@ -89,11 +107,19 @@ public final class ModelsCommand implements Runnable {
                     err.println("vigil models train: no asset could be modelled (see the notes above); nothing saved");
                     return 1;
                 }
-                Path dir = dir(out, dataDir);
+                int before = AssetModels.load(dir, AssetModels.assets(plant.plant().tags()), new ArrayList<>()).size();
                 AssetModels.save(models, dir);
-                o.println("Saved " + models.size() + " asset models to " + dir
-                        + (data != null ? " (trained on " + data + ")" : " (trained on " + days + " simulated days)"));
+                String source = data != null ? "trained on " + data : "trained on " + days + " simulated days";
+                u.accounts().audit().record(u.session().actor(), com.vigil.accounts.AuditAction.CONFIG_CHANGE, target,
+                        before + " asset models", models.size() + " asset models " + source + " (" + detector + ")", comment);
+                o.println("Saved " + models.size() + " asset models to " + dir + " (" + source + ")");
                 return 0;
+            } catch (SignIn.Failure e) {
+                err.println("vigil models train: " + e.getMessage());
+                return 2;
+            } catch (com.vigil.accounts.AccessDeniedException e) {
+                err.println("vigil models train: refused: " + e.getMessage() + " (recorded in the audit trail)");
+                return 3;
             } catch (PlantFileException | IllegalArgumentException e) {
                 err.println("vigil models train: " + e.getMessage());
                 return 2;

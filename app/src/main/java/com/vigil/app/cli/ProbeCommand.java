@@ -100,50 +100,6 @@ public final class ProbeCommand implements Callable<Integer> {
     /** Where the --as password comes from (tests replace it). */
     PasswordReader passwords = PasswordReader.SYSTEM;
 
-    /** A signed-in Vigil user for one protected action; closes the database. */
-    record SignedIn(com.vigil.persistence.db.Database database, com.vigil.accounts.Session session,
-                    com.vigil.app.runtime.ProtectedPlantActions actions) implements AutoCloseable {
-        @Override
-        public void close() {
-            database.close();
-        }
-    }
-
-    /** Signs in with --as for {@code what}, or throws with what to give. */
-    SignedIn signIn(String what) {
-        if (as == null || as.isBlank()) {
-            throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, what + " is a protected action: give "
-                    + "your Vigil account with --as USER (the password is asked; the action is recorded in the audit trail)");
-        }
-        DbOption o = new DbOption();
-        o.db = db;
-        Path file = o.file();
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, "no Vigil database at " + file
-                    + " for the account " + as + " (option --db FILE)");
-        }
-        com.vigil.persistence.db.Database d = com.vigil.persistence.db.Database.open(file);
-        try {
-            com.vigil.accounts.AccountService accounts = com.vigil.app.runtime.AccountsWiring.open(d, Clock.systemUTC(),
-                    com.vigil.accounts.AccountPolicy.defaults()).service();
-            char[] pw = passwords.read("Vigil password for " + as + ": ");
-            com.vigil.accounts.LoginResult r;
-            try {
-                r = accounts.login(as, pw);
-            } finally {
-                java.util.Arrays.fill(pw, '\0');
-            }
-            if (r.session() == null) {
-                throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, "log-in as " + as + " failed: "
-                        + r.message());
-            }
-            return new SignedIn(d, r.session(), new com.vigil.app.runtime.ProtectedPlantActions(accounts));
-        } catch (RuntimeException e) {
-            d.close();
-            throw e;
-        }
-    }
-
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -173,6 +129,15 @@ public final class ProbeCommand implements Callable<Integer> {
         return ClientPki.open(dir);
     }
 
+    /** Signs in with --as for {@code what}, or throws (exit 2) with what to give. */
+    SignIn signIn(String what) {
+        try {
+            return SignIn.as(as, db, passwords, what);
+        } catch (SignIn.Failure e) {
+            throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, e.getMessage());
+        }
+    }
+
     /** With --trust: trusts the certificate of the endpoint that matches the options. */
     void trustIfAsked(ClientPki pki) {
         if (!trust) {
@@ -190,7 +155,7 @@ public final class ProbeCommand implements Callable<Integer> {
             out().println("the server announces no certificate; nothing to trust");
             return;
         }
-        try (SignedIn u = signIn("trusting a server certificate")) {
+        try (SignIn u = signIn("trusting a server certificate")) {
             CertificateInfo info = u.actions().trust(u.session(), pki.trustStore(), cert.get(), comment);
             out().println("TRUSTED " + describe(info));
         }
@@ -504,7 +469,7 @@ public final class ProbeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return probe.guarded(() -> {
-                try (SignedIn u = probe.signIn("writing to the plant")) {
+                try (SignIn u = probe.signIn("writing to the plant")) {
                     OpcUaClient c = probe.connect();
                     try {
                         DataValue now = c.readValues(0, TimestampsToReturn.Neither, List.of(Nodes.resolve(c, node))).get(0);
@@ -538,7 +503,7 @@ public final class ProbeCommand implements Callable<Integer> {
             return probe.guarded(() -> {
                 TrustStore ts = probe.pki().trustStore();
                 if (trustThumbprint != null || rejectThumbprint != null) {
-                    try (SignedIn u = probe.signIn(trustThumbprint != null ? "trusting a certificate" : "rejecting a certificate")) {
+                    try (SignIn u = probe.signIn(trustThumbprint != null ? "trusting a certificate" : "rejecting a certificate")) {
                         if (trustThumbprint != null) {
                             probe.out().println("TRUSTED " + describe(u.actions().trust(u.session(), ts, trustThumbprint, probe.comment)));
                         }

@@ -369,6 +369,9 @@ public final class AlarmListView extends BorderPane {
             return;
         }
         AlarmSource.Flood flood = source.flood();
+        if (flood == null) {
+            showRowsDuringFlood = false; // "show rows" / a jump applies to the current flood; the next one shows its summary
+        }
         boolean floodNow = flood != null && !showRowsDuringFlood;
         if (floodNow != inFlood || floodNow) {
             inFlood = floodNow;
