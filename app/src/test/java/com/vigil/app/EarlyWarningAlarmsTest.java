@@ -71,6 +71,8 @@ class EarlyWarningAlarmsTest {
                 () -> new Actor("op", Role.OPERATOR), new CompletableFuture<>());
         AlarmRow row = ui.rows().stream().filter(r -> r.id().endsWith(EarlyWarningAlarms.SUFFIX)).findFirst().orElseThrow();
         assertEquals("Warning", row.type());
+        assertTrue(row.guidance().startsWith("1. Check the cooling-water flow and valve"),
+                "the tag's guidance from the plant file: " + row.guidance());
         assertTrue(row.description().matches("R-201 reactor temperature — H 172\\.0 in \\d+ min, at \\d\\d:\\d\\d"),
                 row.description());
     }

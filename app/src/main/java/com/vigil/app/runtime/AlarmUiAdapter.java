@@ -131,7 +131,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         return new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
                 v.priority().grade(), areaName(v.area()), v.tag(), description, type, valueText,
                 v.state().name(), v.active(), !v.acknowledged(), String.join(", ", done), String.join(", ", due),
-                confirmDue, v.guidance() == null ? "" : v.guidance(), v.stateReason() == null ? "" : v.stateReason(),
+                confirmDue, v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance(), v.stateReason() == null ? "" : v.stateReason(),
                 v.shelvedUntil() == null ? 0 : v.shelvedUntil().toEpochMilli());
     }
 

@@ -9,7 +9,27 @@ import java.util.Map;
  * and, per tag, the simulator settings (opaque here; the simulator interprets them).
  */
 public record PlantDefinition(Plant plant, Map<String, String> descriptionsZh, FloorPlan floorPlan,
-                              Map<String, Map<String, Object>> simulation) {
+                              Map<String, Map<String, Object>> simulation, Map<String, Map<String, String>> guidance) {
+
+    /** A plant without alarm guidance texts. */
+    public PlantDefinition(Plant plant, Map<String, String> descriptionsZh, FloorPlan floorPlan,
+                           Map<String, Map<String, Object>> simulation) {
+        this(plant, descriptionsZh, floorPlan, simulation, Map.of());
+    }
+
+    /**
+     * What the operator should do when an alarm of the tag comes (the tag's {@code guidance} in the plant file)
+     * in the given language ("zh", or other = English; falls back to the other language), or "" when none.
+     */
+    public String guidance(String tagId, String language) {
+        Map<String, String> g = guidance.get(tagId);
+        if (g == null) {
+            return "";
+        }
+        String first = "zh".equals(language) ? g.get("zh") : g.get("en");
+        String other = "zh".equals(language) ? g.get("en") : g.get("zh");
+        return first != null && !first.isBlank() ? first : other == null ? "" : other;
+    }
 
     /** Description of a tag in the given language ("zh" or other = English). */
     public String description(String tagId, String language) {

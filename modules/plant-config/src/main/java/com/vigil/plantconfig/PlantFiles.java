@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>Format (see {@code assets/plants/demo-plant.yaml}): {@code plant}, {@code areas} (id, name.zh,
  * name.en, outline), {@code equipment} (id, area, label, outline), {@code walls}, {@code tags} (id, area,
- * equipment, description.zh/en, kind analog|discrete, unit, range [lo, hi], normal [lo, hi], limits {hh,
+ * equipment, description.zh/en, guidance.zh/en (what to do on an alarm), kind analog|discrete, unit, range [lo, hi], normal [lo, hi], limits {hh,
  * h, l, ll, offNormal}, priority {hh, h, l, ll}, deadband, position [x, y], sim {...}).
  *
  * <p>Compact form: {@code templates} name sets of tags (keyed by id suffix, positions {@code at: [dx, dy]}
@@ -160,6 +160,7 @@ public final class PlantFiles {
             List<TagDef> tags = new ArrayList<>();
             Map<String, String> zh = new LinkedHashMap<>();
             Map<String, Map<String, Object>> sim = new LinkedHashMap<>();
+            Map<String, Map<String, String>> guidance = new LinkedHashMap<>();
             List<JsonNode> tagNodes = new ArrayList<>();
             array(root, "tags").forEach(tagNodes::add);
             tagNodes.addAll(expanded);
@@ -177,6 +178,23 @@ public final class PlantFiles {
                 if (d != null && d.isObject() && d.has("zh")) {
                     zh.put(def.id(), d.get("zh").asText());
                 }
+                JsonNode g = t.get("guidance");
+                if (g != null) {
+                    Map<String, String> texts = new LinkedHashMap<>();
+                    if (g.isObject()) {
+                        for (String lang : List.of("zh", "en")) {
+                            if (g.has(lang)) {
+                                texts.put(lang, g.get(lang).asText());
+                            }
+                        }
+                        if (texts.isEmpty()) {
+                            throw error(g, "guidance", "give the text as {zh: \"…\", en: \"…\"} or as plain text");
+                        }
+                    } else {
+                        texts.put("en", g.asText());
+                    }
+                    guidance.put(def.id(), texts);
+                }
                 if (t.has("sim")) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> m = YAML.convertValue(t.get("sim"), LinkedHashMap.class);
@@ -185,7 +203,7 @@ public final class PlantFiles {
             }
             try {
                 return new PlantDefinition(new Plant(name, areas, tags), zh,
-                        new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim);
+                        new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim, guidance);
             } catch (IllegalArgumentException e) {
                 throw new PlantFileException(file, 0, null, e.getMessage(), e);
             }

@@ -28,6 +28,35 @@ class PlantFilesTest {
     }
 
     @Test
+    void alarmGuidanceComesFromTheFileInBothLanguages() throws Exception {
+        PlantDefinition demo = PlantFiles.demo();
+        assertTrue(demo.guidance("RX.R201.TT", "zh").contains("冷却水"), demo.guidance("RX.R201.TT", "zh"));
+        assertTrue(demo.guidance("RX.R201.TT", "en").contains("cooling-water"), demo.guidance("RX.R201.TT", "en"));
+        assertTrue(demo.guidance("WH.GD11", "en").contains("40 %LEL"), "template guidance for every detector");
+        assertEquals("", demo.guidance("RX.R201.STEP", "en"), "no guidance configured");
+        String yaml = """
+                plant: test
+                areas:
+                  - id: A
+                tags:
+                  - id: A.T1
+                    area: A
+                    range: [0, 100]
+                    guidance: Open the bypass.
+                  - id: A.T2
+                    area: A
+                    range: [0, 100]
+                    guidance: {}
+                """;
+        PlantFileException e = assertThrows(PlantFileException.class, () -> parse(yaml, "g.yaml"));
+        assertEquals(12, e.line());
+        assertEquals("guidance", e.field());
+        PlantDefinition ok = parse(yaml.replace("guidance: {}", "guidance: {zh: 打开旁路。}"), "g.yaml");
+        assertEquals("Open the bypass.", ok.guidance("A.T1", "zh"), "falls back to the other language");
+        assertEquals("打开旁路。", ok.guidance("A.T2", "en"));
+    }
+
+    @Test
     void errorNamesFileLineAndField() {
         String yaml = """
                 plant: test
