@@ -73,7 +73,10 @@ class ModelsCommandTest {
                 "--as", "op1", "--db", db.toString()));
         assertTrue(err.toString().contains("refused"), err.toString());
         assertTrue(Files.notExists(models), "an operator's attempt saves nothing");
+        assertEquals(1, configChanges().size(), "the refusal is audited");
 
+        Files.createDirectories(models);
+        Files.writeString(models.resolve("RX.R999.model"), "an older model of equipment since removed\n");
         assertEquals(0, models("Engineer-Pass-1", "train", "--data", rec.toString(), "--out", models.toString(),
                 "--as", "eng1", "--db", db.toString(), "--comment", "after turnaround"), err.toString());
         assertTrue(out.toString().contains("asset models to " + models), out.toString());
@@ -93,6 +96,8 @@ class ModelsCommandTest {
         assertEquals("early-warning models " + models, done.target());
         assertEquals("0 asset models", done.before());
         assertTrue(done.after().startsWith(files + " asset models trained on " + rec), done.after());
+        assertTrue(done.after().endsWith("; removed RX.R999"), "the set is replaced, not merged: " + done.after());
+        assertTrue(Files.notExists(models.resolve("RX.R999.model")));
         assertEquals("after turnaround", done.comment());
 
         out.getBuffer().setLength(0);

@@ -13,10 +13,15 @@ public final class DbOption {
     Path db;
 
     Path file() {
+        return file(null);
+    }
+
+    /** The file, with the data directory of the command ({@code --data-dir}, null = the default). */
+    Path file(Path dataDir) {
         if (db != null) {
             return db.toAbsolutePath();
         }
-        Path dir = DataDirs.resolve(null);
+        Path dir = DataDirs.resolve(dataDir);
         Path plant = dir.resolve("vigil.db");
         Path demo = dir.resolve(com.vigil.app.runtime.VigilRuntime.DEMO_DB);
         // the console on the embedded demo plant keeps its journal, accounts and audit in vigil-demo.db

@@ -93,27 +93,38 @@ public final class ModelsCommand implements Runnable {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (SignIn u = SignIn.as(as, db, passwords, "replacing the early-warning models")) {
+            try (SignIn u = SignIn.as(as, db, dataDir, passwords, "replacing the early-warning models")) {
                 Path dir = dir(out, dataDir);
                 String target = "early-warning models " + dir;
                 u.accounts().require(u.session(), com.vigil.accounts.ProtectedAction.CONFIG_CHANGE, target);
-                PlantDefinition plant = plant(plantFile);
-                List<String> notes = new ArrayList<>();
-                Map<String, EarlyWarningModel> models = data != null
-                        ? AssetModelStore.trainOnRecording(plant, data, detector, notes)
-                        : AssetModelStore.trainOnSimulatedDays(plant, seed, days, 24, detector, notes);
-                notes.forEach(n -> err.println("note: " + n));
-                if (models.isEmpty()) {
-                    err.println("vigil models train: no asset could be modelled (see the notes above); nothing saved");
-                    return 1;
-                }
-                int before = AssetModels.load(dir, AssetModels.assets(plant.plant().tags()), new ArrayList<>()).size();
-                AssetModels.save(models, dir);
                 String source = data != null ? "trained on " + data : "trained on " + days + " simulated days";
-                u.accounts().audit().record(u.session().actor(), com.vigil.accounts.AuditAction.CONFIG_CHANGE, target,
-                        before + " asset models", models.size() + " asset models " + source + " (" + detector + ")", comment);
-                o.println("Saved " + models.size() + " asset models to " + dir + " (" + source + ")");
-                return 0;
+                try {
+                    PlantDefinition plant = plant(plantFile);
+                    List<String> notes = new ArrayList<>();
+                    Map<String, EarlyWarningModel> models = data != null
+                            ? AssetModelStore.trainOnRecording(plant, data, detector, notes)
+                            : AssetModelStore.trainOnSimulatedDays(plant, seed, days, 24, detector, notes);
+                    notes.forEach(n -> err.println("note: " + n));
+                    if (models.isEmpty()) {
+                        throw new IllegalArgumentException("no asset could be modelled (see the notes above); nothing saved");
+                    }
+                    int before = AssetModels.load(dir, AssetModels.assets(plant.plant().tags()), new ArrayList<>()).size();
+                    List<String> removed = AssetModels.save(models, dir);
+                    u.accounts().audit().record(u.session().actor(), com.vigil.accounts.AuditAction.CONFIG_CHANGE, target,
+                            before + " asset models", models.size() + " asset models " + source + " (" + detector + ")"
+                                    + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed)), comment);
+                    o.println("Saved " + models.size() + " asset models to " + dir + " (" + source + ")"
+                            + (removed.isEmpty() ? "" : "; removed the models of " + String.join(", ", removed)));
+                    o.println("A running console loads them at its next start.");
+                    return 0;
+                } catch (PlantFileException | IOException | RuntimeException e) {
+                    // the change was allowed but did not happen (or only partly): recorded as failed
+                    u.accounts().audit().append(u.session().actor().user(), u.session().actor().role(),
+                            com.vigil.accounts.AuditAction.CONFIG_CHANGE, com.vigil.accounts.AuditOutcome.FAILED, target,
+                            null, null, (comment == null || comment.isBlank() ? "" : comment + " ") + "(" + source + ": "
+                                    + e.getMessage() + ")");
+                    throw e;
+                }
             } catch (SignIn.Failure e) {
                 err.println("vigil models train: " + e.getMessage());
                 return 2;

@@ -132,7 +132,7 @@ public final class ProbeCommand implements Callable<Integer> {
     /** Signs in with --as for {@code what}, or throws (exit 2) with what to give. */
     SignIn signIn(String what) {
         try {
-            return SignIn.as(as, db, passwords, what);
+            return SignIn.as(as, db, dataDir, passwords, what);
         } catch (SignIn.Failure e) {
             throw new AcquisitionException(AcquisitionException.Reason.CONFIGURATION, e.getMessage());
         }
@@ -470,6 +470,8 @@ public final class ProbeCommand implements Callable<Integer> {
         public Integer call() {
             return probe.guarded(() -> {
                 try (SignIn u = probe.signIn("writing to the plant")) {
+                    // the role is checked (and a refusal audited) before anything reaches the server
+                    u.accounts().require(u.session(), com.vigil.accounts.ProtectedAction.OPCUA_WRITE, node);
                     OpcUaClient c = probe.connect();
                     try {
                         DataValue now = c.readValues(0, TimestampsToReturn.Neither, List.of(Nodes.resolve(c, node))).get(0);

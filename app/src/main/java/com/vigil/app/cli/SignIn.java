@@ -30,16 +30,17 @@ record SignIn(Database database, AccountService accounts, Session session) imple
 
     /**
      * @param what  the action, for the message when {@code user} is missing (e.g. "writing to the plant")
-     * @param dbOpt {@code --db} (null = the data directory's database, see {@link DbOption})
+     * @param dbOpt   {@code --db} (null = the data directory's database, see {@link DbOption})
+     * @param dataDir the command's {@code --data-dir} (null = VIGIL_DATA_DIR or the user data directory)
      */
-    static SignIn as(String user, Path dbOpt, PasswordReader passwords, String what) {
+    static SignIn as(String user, Path dbOpt, Path dataDir, PasswordReader passwords, String what) {
         if (user == null || user.isBlank()) {
             throw new Failure(what + " is a protected action: give your Vigil account with --as USER (the password is "
                     + "asked; the action is recorded in the audit trail)");
         }
         DbOption o = new DbOption();
         o.db = dbOpt;
-        Path file = o.file();
+        Path file = o.file(dataDir);
         if (!Files.isRegularFile(file)) {
             throw new Failure("no Vigil database at " + file + " for the account " + user + " (option --db FILE)");
         }
@@ -70,7 +71,10 @@ record SignIn(Database database, AccountService accounts, Session session) imple
 
     @Override
     public void close() {
-        accounts.logout(session);
-        database.close();
+        try {
+            accounts.logout(session);
+        } finally {
+            database.close();
+        }
     }
 }

@@ -31,8 +31,9 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
 
     @Override
     public void raise(String asset, Warning w) {
-        if (w.contributors().isEmpty()) return;
-        String top = w.contributors().get(0).tag();
+        // on the top contributor (or, without contributions, on the asset's first tag: a warning is never dropped)
+        String top = !w.contributors().isEmpty() ? w.contributors().get(0).tag()
+                : plant.plant().tags().stream().map(t -> t.id()).filter(id -> id.startsWith(asset + ".")).findFirst().orElse(asset);
         String area = plant.plant().tag(top).map(t -> t.area()).orElse("");
         double total = w.contributors().stream().mapToDouble(c -> Math.max(0, c.value())).sum();
         StringBuilder tags = new StringBuilder();

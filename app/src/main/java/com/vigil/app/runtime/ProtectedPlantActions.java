@@ -55,28 +55,46 @@ public final class ProtectedPlantActions {
     public CertificateInfo trust(Session session, TrustStore store, X509Certificate certificate, String comment) {
         String target = "certificate " + TrustStore.thumbprint(certificate);
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        String before = store.isTrusted(certificate) ? "trusted" : "not trusted";
-        CertificateInfo info = store.trust(certificate);
-        audit(session, target, before, "trusted " + info.subject(), comment);
-        return info;
+        String before = store.isTrusted(certificate) ? "trusted" : state(store, TrustStore.thumbprint(certificate));
+        return decide(session, target, before, comment, () -> store.trust(certificate), "trusted ");
     }
 
     /** Moves a rejected certificate to trusted. */
     public CertificateInfo trust(Session session, TrustStore store, String thumbprint, String comment) {
         String target = "certificate " + thumbprint;
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        CertificateInfo info = store.trust(thumbprint);
-        audit(session, target, "rejected", "trusted " + info.subject(), comment);
-        return info;
+        return decide(session, target, state(store, thumbprint), comment, () -> store.trust(thumbprint), "trusted ");
     }
 
     /** Moves a trusted certificate to rejected. */
     public CertificateInfo reject(Session session, TrustStore store, String thumbprint, String comment) {
         String target = "certificate " + thumbprint;
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        CertificateInfo info = store.reject(thumbprint);
-        audit(session, target, "trusted", "rejected " + info.subject(), comment);
+        return decide(session, target, state(store, thumbprint), comment, () -> store.reject(thumbprint), "rejected ");
+    }
+
+    /** Does the decision and audits it: DONE with the subject, or FAILED with the reason (then rethrows). */
+    private CertificateInfo decide(Session session, String target, String before, String comment,
+                                   java.util.function.Supplier<CertificateInfo> action, String verb) {
+        Actor a = session.actor();
+        CertificateInfo info;
+        try {
+            info = action.get();
+        } catch (RuntimeException e) {
+            accounts.audit().append(a.user(), a.role(), AuditAction.CERTIFICATE_TRUST, AuditOutcome.FAILED, target, before,
+                    null, join(comment, e.getMessage()));
+            throw e;
+        }
+        audit(session, target, before, verb + info.subject(), comment);
         return info;
+    }
+
+    /** "trusted", "rejected" or "unknown" for a thumbprint in the store (hex, any case, ':' and spaces ignored). */
+    private static String state(TrustStore store, String thumbprint) {
+        String tp = thumbprint.replaceAll("[:\\s]", "");
+        if (store.trusted().stream().anyMatch(c -> c.thumbprint().equalsIgnoreCase(tp))) return "trusted";
+        if (store.rejected().stream().anyMatch(c -> c.thumbprint().equalsIgnoreCase(tp))) return "rejected";
+        return "unknown";
     }
 
     private void audit(Session session, String target, String before, String after, String comment) {

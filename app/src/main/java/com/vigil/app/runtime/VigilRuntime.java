@@ -116,16 +116,31 @@ public final class VigilRuntime implements AutoCloseable {
                 List<String> notes = new java.util.ArrayList<>();
                 Path dir = options.dataDir().resolve(AssetModelStore.DIR);
                 java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models = AssetModelStore.load(plant, dir, notes);
+                boolean trained = false;
                 if (models.isEmpty()) {
                     LOG.info("training the early-warning asset models on 3 simulated days of normal operation");
                     models = AssetModelStore.trainOnSimulatedDays(plant, options.seed() + 1000, 3, 24,
                             com.vigil.warning.online.AssetModels.DEFAULT_DETECTOR, notes);
-                    com.vigil.warning.online.AssetModels.save(models, dir);
+                    trained = true;
                 }
                 notes.forEach(n -> LOG.info("asset models: {}", n));
+                // active first: a failure to save below must not cost the warnings of this run
                 assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
                         com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
                 LOG.info("early warning: {} asset models active", models.size());
+                java.util.Set<String> have = models.keySet();
+                List<String> without = com.vigil.warning.online.AssetModels.assets(plant.plant().tags()).stream()
+                        .map(com.vigil.warning.online.AssetModels.Asset::id).filter(id -> !have.contains(id)).toList();
+                if (!without.isEmpty()) {
+                    LOG.warn("early warning: no model for {} (retrain with vigil models train)", without);
+                }
+                if (trained) {
+                    try {
+                        com.vigil.warning.online.AssetModels.save(models, dir);
+                    } catch (java.io.IOException e) {
+                        LOG.warn("early-warning asset models not saved to {}: {} (they are trained again next start)", dir, e.toString());
+                    }
+                }
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("early-warning asset models unavailable: {}", e.toString());
             }

@@ -122,5 +122,10 @@ class ProbeProtectedActionsIT {
                 "certs", "--trust-thumbprint", "0123456789abcdef0123456789abcdef01234567"));
         assertTrue(err.toString().toLowerCase(java.util.Locale.ROOT).contains("no certificate with thumbprint "
                 + "0123456789abcdef0123456789abcdef01234567"), err.toString());
+        trust = audit(db, "CERTIFICATE_TRUST");
+        assertEquals(2, trust.size(), "the failed decision is audited too: " + trust);
+        assertEquals("admin", trust.get(1).user());
+        assertEquals("FAILED", trust.get(1).outcome());
+        assertEquals("unknown", trust.get(1).before());
     }
 }

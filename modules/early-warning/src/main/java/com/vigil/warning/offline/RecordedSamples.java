@@ -35,7 +35,7 @@ public final class RecordedSamples {
     /** Reads {@code file} into a table with the given columns (tags not listed are skipped). */
     public static AssetModels.Table read(Path file, List<String> columns, long periodMillis) throws IOException {
         List<double[]> rows = new ArrayList<>();
-        PeriodRows pr = new PeriodRows(columns, periodMillis, (t, row) -> rows.add(row.clone()));
+        PeriodRows pr = new PeriodRows(columns, periodMillis, (t, row) -> rows.add(row.clone()), false);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) throw new FormatException(file, 1, "header", "empty file; expected timestamp,tag,value,quality");

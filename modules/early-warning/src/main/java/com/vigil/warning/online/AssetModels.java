@@ -142,8 +142,12 @@ public final class AssetModels {
         return models;
     }
 
-    /** Writes {@code <dir>/<asset>.model} for each model (replacing older files of the same assets). */
-    public static void save(Map<String, EarlyWarningModel> models, Path dir) throws IOException {
+    /**
+     * Replaces the model set in {@code dir} with {@code models}: writes {@code <dir>/<asset>.model} for each (to a
+     * temporary file first, then moved into place) and deletes the model files of assets not in the new set, so
+     * the console never loads a model older than the set. Returns the asset ids whose models were removed.
+     */
+    public static List<String> save(Map<String, EarlyWarningModel> models, Path dir) throws IOException {
         Files.createDirectories(dir);
         for (var e : models.entrySet()) {
             Path tmp = dir.resolve(e.getKey() + SUFFIX + ".tmp");
@@ -151,6 +155,19 @@ public final class AssetModels {
             Files.move(tmp, dir.resolve(e.getKey() + SUFFIX), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
+        List<String> removed = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                String id = name.substring(0, name.length() - SUFFIX.length());
+                if (!models.containsKey(id)) {
+                    Files.delete(f);
+                    removed.add(id);
+                }
+            }
+        }
+        java.util.Collections.sort(removed);
+        return removed;
     }
 
     /**

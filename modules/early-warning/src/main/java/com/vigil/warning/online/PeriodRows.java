@@ -12,6 +12,11 @@ import java.util.Map;
  * boundary a row holds the last value of every column. A column whose last sample was not GOOD (or not finite)
  * is NaN until a good value arrives again; a column never seen is NaN. Time comes from the samples (source
  * timestamps), so replaying recorded data gives the same rows as live data.
+ *
+ * <p>A device with a wrong clock must not stop the rows: a sample stamped more than {@link #MAX_AHEAD_PERIODS}
+ * periods ahead of the current row, or more than {@link #MAX_BEHIND_PERIODS} behind it, does not move time (its
+ * value is still taken). Only when {@link #JUMP_CONFIRM} such samples come in a row is it a real clock jump, and
+ * the rows re-anchor there ({@link #timeJumps()} counts both).
  */
 public final class PeriodRows {
     /** Receives each completed row. {@code row} is reused: copy it to keep it. */
@@ -24,8 +29,30 @@ public final class PeriodRows {
     private final double[] current;
     private final RowSink sink;
     private long nextBoundary = Long.MIN_VALUE;
+    private int outOfRange;
+    private long rejected;
+    private long jumps;
 
+    /** A sample this many periods ahead of the current row does not move time on its own. */
+    public static final int MAX_AHEAD_PERIODS = 30;
+    /** A sample this many periods behind the current row does not move time on its own. */
+    public static final int MAX_BEHIND_PERIODS = 360;
+    /** Consecutive out-of-range samples that make a real clock jump. */
+    public static final int JUMP_CONFIRM = 1000;
+
+    private final boolean guardTime;
+
+    /** Rows from live samples: times out of range are guarded against (see the class comment). */
     public PeriodRows(List<String> columns, long periodMillis, RowSink sink) {
+        this(columns, periodMillis, sink, true);
+    }
+
+    /**
+     * @param guardTime false for a recording whose time order was already checked: every time is trusted, a gap is
+     *                  a gap
+     */
+    public PeriodRows(List<String> columns, long periodMillis, RowSink sink, boolean guardTime) {
+        this.guardTime = guardTime;
         if (periodMillis <= 0) throw new IllegalArgumentException("period must be positive, was " + periodMillis + " ms");
         for (int i = 0; i < columns.size(); i++) index.put(columns.get(i), i);
         this.periodMillis = periodMillis;
@@ -40,7 +67,19 @@ public final class PeriodRows {
     }
 
     public void accept(Sample s) {
-        advance(s.timeMillis());
+        long t = s.timeMillis();
+        if (guardTime && nextBoundary != Long.MIN_VALUE
+                && (t > nextBoundary + MAX_AHEAD_PERIODS * periodMillis || t < nextBoundary - MAX_BEHIND_PERIODS * periodMillis)) {
+            rejected++;
+            if (++outOfRange >= JUMP_CONFIRM) {
+                jumps++;
+                outOfRange = 0;
+                nextBoundary = Math.floorDiv(t, periodMillis) * periodMillis + periodMillis; // re-anchor: the clock moved
+            }
+        } else {
+            outOfRange = 0;
+            advance(t);
+        }
         Integer i = index.get(s.tag());
         if (i == null) return;
         boolean good = s.quality() == Quality.GOOD && Double.isFinite(s.value());
@@ -65,5 +104,15 @@ public final class PeriodRows {
 
     public long periodMillis() {
         return periodMillis;
+    }
+
+    /** Samples whose time was out of range (their values were taken, their times ignored). */
+    public long rejectedTimes() {
+        return rejected;
+    }
+
+    /** Confirmed clock jumps (the rows re-anchored). */
+    public long timeJumps() {
+        return jumps;
     }
 }
