@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vigil.accounts.AccountService;
+import com.vigil.accounts.AuditEntry;
+import com.vigil.accounts.AuditFilter;
 import com.vigil.accounts.DemoAccounts;
 import com.vigil.accounts.Session;
 import com.vigil.accounts.UserInfo;
@@ -25,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -344,5 +348,51 @@ class AccountsUiIT {
         assertFalse(shown(robot, "#change-password"), "demo accounts have no password");
         assertTrue(fx(() -> isDisabledInTree(robot.lookup("#open-users").query())),
                 "user management needs USER_MANAGEMENT");
+    }
+
+    private void logIn(FxRobot robot, String user, String password) {
+        type(robot, "#login-user", user);
+        type(robot, "#login-password", password);
+        robot.clickOn("#login-submit");
+    }
+
+    @Test
+    void theAuditTrailNeedsAuditExportAndClosesOnLock(FxRobot robot) throws Exception {
+        AccountService service = open(dir.resolve("plant.db"), s -> {
+            Session a = s.createFirstAdmin("admin", "Admin", ADMIN_PW.toCharArray());
+            s.createUser(a, "sl.wang", "Wang", Role.SHIFT_LEADER, OPERATOR_PW.toCharArray());
+            s.logout(a);
+        });
+
+        // a shift leader may not export the audit trail, so the window does not open for them
+        logIn(robot, "sl.wang", OPERATOR_PW);
+        waitForSession();
+        assertTrue(fx(() -> isDisabledInTree(robot.lookup("#open-audit").query())), "audit trail needs AUDIT_EXPORT");
+        assertEquals(null, fx(() -> window.auditView()));
+        robot.clickOn("#logout");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
+
+        // the administrator may; the export goes through the service and is audited
+        logIn(robot, "admin", ADMIN_PW);
+        waitForSession();
+        int windows = fx(() -> javafx.stage.Window.getWindows().size());
+        robot.clickOn("#open-audit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.auditView() != null
+                && !window.auditView().table().getItems().isEmpty()));
+        Path csv = dir.resolve("audit.csv");
+        robot.interact(() -> window.auditView().export(csv));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> service.audit().find(new AuditFilter(null, null, "admin",
+                Set.of("AUDIT_EXPORT")), 10).size() == 1);
+        List<AuditEntry> exports = service.audit().find(new AuditFilter(null, null, "admin", Set.of("AUDIT_EXPORT")),
+                10);
+        assertEquals("DONE", exports.get(0).outcome());
+        assertTrue(java.nio.file.Files.readString(csv).contains("sl.wang"));
+
+        // the password screen leaves the window open; the lock closes it
+        robot.interact(() -> window.gate().changePassword());
+        assertNotNull(fx(() -> window.auditView()), "not closed by the password screen");
+        robot.interact(() -> window.gate().lockNow());
+        assertEquals(null, fx(() -> window.auditView()), "closed by the lock");
+        assertEquals(windows, fx(() -> javafx.stage.Window.getWindows().size()), "the audit window is gone");
     }
 }

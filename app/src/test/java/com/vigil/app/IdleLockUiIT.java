@@ -30,10 +30,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -187,5 +194,99 @@ class IdleLockUiIT {
         assertEquals("admin/ADMIN", sw.get(0).before());
         assertEquals("op.li/OPERATOR", sw.get(0).after());
         assertEquals("night shift", sw.get(0).comment());
+    }
+
+    private void fire(Node target, EventType<MouseEvent> type, double screenX, double screenY) throws Exception {
+        fx(() -> {
+            Event.fireEvent(target, new MouseEvent(type, 10, 10, screenX, screenY, MouseButton.NONE, 0, false, false,
+                    false, false, false, false, false, true, false, false, null));
+            return null;
+        });
+    }
+
+    private void key(Node target, EventType<KeyEvent> type) throws Exception {
+        fx(() -> {
+            Event.fireEvent(target, new KeyEvent(type, "", "", KeyCode.A, false, false, false, false));
+            return null;
+        });
+    }
+
+    @Test
+    void onlyRealInputKeepsTheSessionOpen(FxRobot robot) throws Exception {
+        Session admin = accounts.service().login("admin", PW.toCharArray()).session();
+        robot.interact(() -> gate.begin(admin));
+        Instant start = clock.instant();
+        fire(console, MouseEvent.MOUSE_MOVED, 200, 200);
+
+        // a real move (the pointer's screen position changed) counts
+        idle(Duration.ofSeconds(90));
+        fire(console, MouseEvent.MOUSE_MOVED, 201, 200);
+        assertEquals(start.plusSeconds(90), admin.lastActivity(), "a real move counts");
+
+        // a key press in another watched window (user management, audit trail) counts too
+        idle(Duration.ofSeconds(10));
+        Button elsewhere = new Button("elsewhere");
+        fx(() -> {
+            gate.watch(new Scene(new BorderPane(elsewhere)));
+            return null;
+        });
+        key(elsewhere, KeyEvent.KEY_PRESSED);
+        assertEquals(start.plusSeconds(100), admin.lastActivity(), "input in a watched window counts");
+
+        // what JavaFX synthesises under a still pointer (the scene changed underneath) does not count
+        idle(Duration.ofSeconds(50));
+        fire(console, MouseEvent.MOUSE_ENTERED, 201, 200);
+        fire(console, MouseEvent.MOUSE_ENTERED_TARGET, 201, 200);
+        fire(console, MouseEvent.MOUSE_EXITED, 201, 200);
+        fire(console, MouseEvent.MOUSE_MOVED, 201, 200);
+        key(console, KeyEvent.KEY_RELEASED);
+        assertEquals(start.plusSeconds(100), admin.lastActivity(), "no real input since the key press");
+        assertFalse(fx(() -> gate.covered()));
+
+        // so the session locks 2 min after the last real input
+        idle(Duration.ofSeconds(70));
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen), "locked 2 min after the last real input");
+    }
+
+    @Test
+    void enterWhileAnUnlockIsCheckedDoesNotTryAgain(FxRobot robot) throws Exception {
+        Session admin = accounts.service().login("admin", PW.toCharArray()).session();
+        robot.interact(() -> gate.begin(admin));
+        idle(IDLE);
+        LockScreen lock = fx(() -> (LockScreen) gate.cover());
+        type(robot, "#unlock-password", "not-the-password");
+        robot.interact(() -> {
+            lock.unlock(); // the first check is running …
+            lock.unlock(); // … so Enter again does nothing
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
+                .queryAs(Label.class).getText()).equals("Wrong user name or password."));
+        Thread.sleep(300);
+        assertEquals(1, accounts.service().user("admin").orElseThrow().failedAttempts(), "one attempt counted");
+    }
+
+    @Test
+    void theSwitchFromALockedDeskCannotEndTheLockedSession(FxRobot robot) throws Exception {
+        int logouts = audit("LOGOUT").size();
+        Session admin = accounts.service().login("admin", PW.toCharArray()).session();
+        robot.interact(() -> gate.begin(admin));
+
+        // from a live session the user may leave for the wall screen
+        robot.interact(() -> gate.switchUser());
+        assertTrue(robot.lookup("#login-wall").tryQuery().isPresent(), "wall screen offered by the live user");
+        robot.clickOn("#login-cancel");
+        assertFalse(fx(() -> gate.covered()));
+
+        // from the lock screen nobody may: no wall-screen start, the locked session stays
+        idle(IDLE);
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen));
+        robot.clickOn("#unlock-switch");
+        assertTrue(fx(() -> gate.cover() instanceof LoginView));
+        assertTrue(robot.lookup("#login-wall").tryQuery().isEmpty(), "no wall screen on the switch from a lock");
+        robot.clickOn("#login-cancel");
+        assertTrue(fx(() -> gate.cover() instanceof LockScreen));
+        assertSame(admin, fx(() -> gate.session()));
+        assertFalse(admin.ended());
+        assertEquals(logouts, audit("LOGOUT").size(), "no log-out recorded for the locked user");
     }
 }

@@ -14,6 +14,7 @@ import com.vigil.ui.alarms.AlarmListViewModel;
 import com.vigil.ui.alarms.AlarmRow;
 import com.vigil.ui.alarms.Annunciator;
 import com.vigil.ui.alarms.GuidancePanel;
+import com.vigil.ui.accounts.AuditView;
 import com.vigil.ui.accounts.SessionGate;
 import com.vigil.ui.accounts.UserManagementView;
 import com.vigil.ui.kit.CssTokens;
@@ -80,6 +81,8 @@ public final class MainWindow {
     private final Button logoutButton;
     private javafx.stage.Stage usersStage;
     private UserManagementView usersView;
+    private javafx.stage.Stage auditStage;
+    private AuditView auditView;
     private final Label connection = new Label();
     private final Label rate = new Label();
     private final Label dropped = new Label();
@@ -154,7 +157,7 @@ public final class MainWindow {
         demoBadge.setText(i18n.t("demo.badge"));
         demoBadge.getStyleClass().add(Styles.DEMO_BADGE);
         usersButton = button("open-users", "users.open", this::openUsers);
-        auditButton = button("open-audit", "audit.open", () -> openAudit(runner));
+        auditButton = button("open-audit", "audit.open", this::openAudit);
         passwordButton = button("change-password", "password.open", () -> gate().changePassword());
         lockButton = button("lock-session", "lock.now", () -> gate().lockNow());
         switchButton = button("switch-user", "session.switch", () -> gate().switchUser());
@@ -179,10 +182,11 @@ public final class MainWindow {
             gate.sessionProperty().addListener((o, before, after) -> sessionChanged(after));
             notice.textProperty().bind(gate.noticeProperty());
             runtime.accounts().thenAccept(a -> FxPulse.onFx(() -> gate.open(a.service())));
-            // user management is a window of its own: it closes when the console locks or is covered otherwise
-            pulse.add(() -> {
-                if (usersStage != null && gate.covered()) {
-                    usersStage.close();
+            // user management and the audit trail are windows of their own: input there counts as activity (see
+            // openUsers/openAudit); they close when the console locks, and when the session changes (sessionChanged)
+            gate.lockedProperty().addListener((o, was, locked) -> {
+                if (locked) {
+                    closeWindows();
                 }
             });
             root = gate;
@@ -225,7 +229,8 @@ public final class MainWindow {
             Actor a = actor.get();
             sessionUser.setText(i18n.t("session.user", a.user(), i18n.t("role." + a.role().name())));
             show(demoBadge, false);
-            for (Button b : new Button[] {usersButton, passwordButton, lockButton, switchButton, logoutButton}) {
+            for (Button b : new Button[] {usersButton, auditButton, passwordButton, lockButton, switchButton,
+                    logoutButton}) {
                 show(b, false);
             }
             return;
@@ -241,16 +246,28 @@ public final class MainWindow {
         show(usersButton, has && !viewOnly);
         usersButton.setDisable(!has || gate.service() == null
                 || !gate.service().permissions().allows(s.actor().role(), ProtectedAction.USER_MANAGEMENT));
-        show(auditButton, has && !wall);
+        show(auditButton, has && !viewOnly);
+        auditButton.setDisable(!has || gate.service() == null
+                || !gate.service().permissions().allows(s.actor().role(), ProtectedAction.AUDIT_EXPORT));
         show(passwordButton, workstation && !s.demo());
         show(lockButton, workstation);
         show(switchButton, has);
         show(logoutButton, has);
         alarms.showActions(!viewOnly);
+        closeWindows(); // they acted for the previous user
+    }
+
+    /** Closes the user-management and audit-trail windows (lock, log-out, user switch). */
+    private void closeWindows() {
         if (usersStage != null) {
-            usersStage.close(); // the window acted for the previous user
+            usersStage.close();
             usersStage = null;
             usersView = null;
+        }
+        if (auditStage != null) {
+            auditStage.close();
+            auditStage = null;
+            auditView = null;
         }
     }
 
@@ -267,6 +284,7 @@ public final class MainWindow {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         Scene s = new Scene(view, 1200, 720);
         Theme.DARK.apply(s);
+        gate.watch(s); // typing here keeps the session from idle-locking
         stage.setTitle(i18n.t("users.title"));
         stage.setScene(s);
         stage.setOnHidden(e -> {
@@ -281,18 +299,38 @@ public final class MainWindow {
         view.load();
     }
 
-    /** The audit trail in its own window (it stays open beside the console). */
-    private void openAudit(TaskRunner runner) {
-        var accounts = runtime.accounts();
-        if (!accounts.isDone() || accounts.isCompletedExceptionally()) {
+    /**
+     * The audit trail in its own window beside the console (AUDIT_EXPORT, like the export in it; the service checks
+     * and audits the export itself).
+     */
+    private void openAudit() {
+        if (gate == null || gate.service() == null || gate.session() == null) {
             return;
         }
-        com.vigil.ui.accounts.AuditView view = new com.vigil.ui.accounts.AuditView(accounts.join().audit(), runner, i18n);
+        Session session = gate.session();
+        if (session.viewOnly()
+                || !gate.service().permissions().allows(session.actor().role(), ProtectedAction.AUDIT_EXPORT)) {
+            return;
+        }
+        if (auditStage != null) {
+            auditStage.toFront();
+            return;
+        }
+        AuditView view = new AuditView(gate.service(), gate::session, runner, i18n);
         javafx.stage.Stage stage = new javafx.stage.Stage();
         Scene s = new Scene(view, 1300, 700);
         Theme.DARK.apply(s);
+        gate.watch(s);
         stage.setTitle(i18n.t("audit.title"));
         stage.setScene(s);
+        stage.setOnHidden(e -> {
+            if (auditStage == stage) {
+                auditStage = null;
+                auditView = null;
+            }
+        });
+        auditStage = stage;
+        auditView = view;
         stage.show();
         view.load();
     }
@@ -337,6 +375,11 @@ public final class MainWindow {
     /** The open user-management window's view, or null. */
     public UserManagementView usersView() {
         return usersView;
+    }
+
+    /** The open audit-trail window's view, or null. */
+    public AuditView auditView() {
+        return auditView;
     }
 
     /** Who acts now (the session's user, or a viewer before log-in). */

@@ -5,6 +5,7 @@ import com.vigil.accounts.AccountException;
 import com.vigil.accounts.AccountService;
 import com.vigil.accounts.LoginResult;
 import com.vigil.accounts.PasswordPolicy;
+import com.vigil.accounts.ProtectedAction;
 import com.vigil.accounts.UserInfo;
 import com.vigil.model.Role;
 import com.vigil.ui.kit.I18n;
@@ -16,10 +17,16 @@ import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 
-/** What the account screens say: log-in failures, password rules and refusals, in the UI language. */
+/**
+ * What the account screens say: log-in failures, password rules and refusals, in the UI language. Causes the
+ * service reports in structured form (log-in failures, the refused action, the password rule) are said from the
+ * bundle; the service's English text shows only for causes it reports as free text.
+ */
 final class AccountTexts {
     static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The longest password {@link PasswordPolicy} accepts (its MAX_LENGTH, not public there). */
+    static final int PASSWORD_MAX = 256;
 
     private AccountTexts() {
     }
@@ -52,13 +59,18 @@ final class AccountTexts {
         if (problem.isEmpty()) {
             return Optional.empty();
         }
-        if (pw.codePointCount(0, pw.length()) < policy.minLength()) {
+        // the policy's rules, in its order
+        int length = pw.codePointCount(0, pw.length());
+        if (length < policy.minLength()) {
             return Optional.of(i18n.t("password.tooShort", policy.minLength()));
+        }
+        if (length > PASSWORD_MAX) {
+            return Optional.of(i18n.t("password.tooLong", PASSWORD_MAX));
         }
         if (userName != null && pw.strip().equalsIgnoreCase(userName.strip())) {
             return Optional.of(i18n.t("password.isUserName"));
         }
-        return Optional.of(i18n.t("accounts.refused", problem.get()));
+        return Optional.of(i18n.t("accounts.refused", problem.get())); // a rule this screen does not know
     }
 
     /** The password rule, shown under new-password fields. */
@@ -66,15 +78,39 @@ final class AccountTexts {
         return i18n.t("password.rule", policy.minLength());
     }
 
-    /** A refusal or failure of the account service, for the message line. */
+    /**
+     * A refusal or failure of the account service, for the message line: a permission refusal names the action in
+     * the UI language; other refusals carry only the service's text.
+     */
     static String error(I18n i18n, Throwable e) {
-        if (e instanceof AccessDeniedException) {
-            return i18n.t("accounts.denied", e.getMessage());
+        if (e instanceof AccessDeniedException d && d.action() != null) {
+            return i18n.t("accounts.denied", action(i18n, d.action()));
         }
         if (e instanceof AccountException) {
             return i18n.t("accounts.refused", e.getMessage());
         }
         return i18n.t("accounts.failed", String.valueOf(e.getMessage()));
+    }
+
+    /** A protected action in the UI language (for refusals). */
+    static String action(I18n i18n, ProtectedAction a) {
+        return i18n.t(switch (a) {
+            case ALARM_ACK -> "accounts.action.alarmAck";
+            case ALARM_CONFIRM -> "accounts.action.alarmConfirm";
+            case SHELVE_GRADE_1 -> "accounts.action.shelve1";
+            case SHELVE_GRADE_2 -> "accounts.action.shelve2";
+            case SHELVE_GRADE_3 -> "accounts.action.shelve3";
+            case SHELVE_GRADE_4 -> "accounts.action.shelve4";
+            case OUT_OF_SERVICE -> "accounts.action.outOfService";
+            case LIMIT_CHANGE -> "accounts.action.limitChange";
+            case CONFIG_CHANGE -> "accounts.action.configChange";
+            case OPCUA_WRITE -> "accounts.action.opcuaWrite";
+            case CERTIFICATE_TRUST -> "accounts.action.certificateTrust";
+            case TICKET_TRANSITION -> "accounts.action.ticketTransition";
+            case TICKET_CLOSE -> "accounts.action.ticketClose";
+            case USER_MANAGEMENT -> "accounts.action.userManagement";
+            case AUDIT_EXPORT -> "accounts.action.auditExport";
+        });
     }
 
     static String role(I18n i18n, Role r) {

@@ -1,9 +1,13 @@
 package com.vigil.ui.accounts;
 
+import com.vigil.accounts.AccountException;
+import com.vigil.accounts.AccountService;
 import com.vigil.accounts.AuditAction;
 import com.vigil.accounts.AuditEntry;
 import com.vigil.accounts.AuditFilter;
 import com.vigil.accounts.AuditTrail;
+import com.vigil.accounts.ProtectedAction;
+import com.vigil.accounts.Session;
 import com.vigil.accounts.VerifyResult;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
@@ -21,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -34,13 +39,18 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 
-/** The audit trail: filter, read, verify the hash chain, export. Read-only: the trail is append-only. */
+/**
+ * The audit trail: filter, read, verify the hash chain, export. Read-only: the trail is append-only. The export
+ * goes through {@link AccountService#exportAudit}: it needs AUDIT_EXPORT and is itself audited (a refusal too).
+ */
 public final class AuditView extends BorderPane {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
     private static final int LIMIT = 50_000;
 
+    private final AccountService service;
+    private final Supplier<Session> session;
     private final AuditTrail trail;
     private final TaskRunner runner;
     private final I18n i18n;
@@ -51,8 +61,11 @@ public final class AuditView extends BorderPane {
     private final ComboBox<String> action = new ComboBox<>();
     private final Label message = new Label();
 
-    public AuditView(AuditTrail trail, TaskRunner runner, I18n i18n) {
-        this.trail = trail;
+    /** @param session the acting session, read on the FX thread when exporting */
+    public AuditView(AccountService service, Supplier<Session> session, TaskRunner runner, I18n i18n) {
+        this.service = service;
+        this.session = session;
+        this.trail = service.audit();
         this.runner = runner;
         this.i18n = i18n;
         setId("audit-view");
@@ -160,20 +173,30 @@ public final class AuditView extends BorderPane {
         }
     }
 
-    /** Exports the entries matching the filter to {@code file}. */
+    /**
+     * Exports the entries matching the filter to {@code file} for the acting session (needs AUDIT_EXPORT; audited).
+     * A refused export does not touch the file.
+     */
     public void export(Path file) {
         AuditFilter f = filter();
         if (f == null) {
             return;
         }
+        Session s = session.get();
+        if (s == null) {
+            error(i18n.t("accounts.noSession"));
+            return;
+        }
         runner.run(() -> {
+            service.require(s, ProtectedAction.AUDIT_EXPORT, "audit"); // before the file is opened
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                return trail.exportCsv(f, w);
+                return service.exportAudit(s, f, w);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, n -> info(i18n.t("history.exported", n, file.toString())),
-                e -> error(i18n.t("history.exportFailed", file.toString(), e.getMessage())));
+                e -> error(e instanceof AccountException ? AccountTexts.error(i18n, e)
+                        : i18n.t("history.exportFailed", file.toString(), e.getMessage())));
     }
 
     private void info(String s) {

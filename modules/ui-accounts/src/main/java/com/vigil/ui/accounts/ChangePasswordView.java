@@ -29,6 +29,8 @@ public final class ChangePasswordView extends StackPane {
     private final PasswordField pw2 = new PasswordField();
     private final Label message = new Label();
     private final Button change;
+    /** A change is being checked: Enter and the button do nothing meanwhile. */
+    private boolean busy;
 
     /**
      * @param onChanged after the password was changed
@@ -80,6 +82,9 @@ public final class ChangePasswordView extends StackPane {
 
     /** Changes the password to the typed one. */
     public void change() {
+        if (busy) {
+            return;
+        }
         Optional<String> problem = AccountTexts.newPassword(i18n, service.policy().passwords(), session.userName(),
                 pw.getText(), pw2.getText());
         if (problem.isPresent()) {
@@ -88,7 +93,7 @@ public final class ChangePasswordView extends StackPane {
         }
         char[] o = old.getText().toCharArray();
         char[] n = pw.getText().toCharArray();
-        change.setDisable(true);
+        busy(true);
         runner.run(() -> {
             try {
                 service.changePassword(session, o, n);
@@ -98,15 +103,20 @@ public final class ChangePasswordView extends StackPane {
                 Arrays.fill(n, '\0');
             }
         }, ok -> {
-            change.setDisable(false);
+            busy(false);
             old.clear();
             pw.clear();
             pw2.clear();
             onChanged.run();
         }, e -> {
-            change.setDisable(false);
+            busy(false);
             AccountTexts.error(message, AccountTexts.error(i18n, e));
         });
+    }
+
+    private void busy(boolean b) {
+        busy = b;
+        change.setDisable(b);
     }
 
     public Label message() {

@@ -33,6 +33,8 @@ public final class LockScreen extends StackPane {
     private final Label message = new Label();
     private final Button unlock;
     private final Button switchUser;
+    /** An unlock is being checked: Enter and the button do nothing meanwhile. */
+    private boolean busy;
 
     public LockScreen(AccountService service, TaskRunner runner, I18n i18n, ZoneId zone, Session session,
                       Consumer<Session> onUnlocked, Runnable onSwitch) {
@@ -84,8 +86,11 @@ public final class LockScreen extends StackPane {
 
     /** Unlocks with the typed password. */
     public void unlock() {
+        if (busy) {
+            return;
+        }
         char[] pw = password.getText().toCharArray();
-        unlock.setDisable(true);
+        busy(true);
         runner.run(() -> {
             try {
                 return service.unlockSession(session, pw);
@@ -93,7 +98,7 @@ public final class LockScreen extends StackPane {
                 Arrays.fill(pw, '\0');
             }
         }, r -> {
-            unlock.setDisable(false);
+            busy(false);
             password.clear();
             if (r.ok()) {
                 onUnlocked.accept(r.session());
@@ -102,9 +107,14 @@ public final class LockScreen extends StackPane {
                 AccountTexts.error(message, AccountTexts.loginFailure(i18n, service, session.userName(), r, zone));
             }
         }, e -> {
-            unlock.setDisable(false);
+            busy(false);
             AccountTexts.error(message, AccountTexts.error(i18n, e));
         });
+    }
+
+    private void busy(boolean b) {
+        busy = b;
+        unlock.setDisable(b);
     }
 
     public Label message() {

@@ -33,7 +33,8 @@ import javafx.scene.layout.VBox;
  * The log-in screen: user name and password, the wall-screen (view-only) start, and on a demo database the
  * clearly marked demo accounts. On a real database without any account it is the first-administrator form
  * instead. The same screen serves the user switch at a shared desk (shift handover), where the outgoing session
- * ends only when the incoming user has logged in. Passwords are compared exactly as typed (a hint shows when
+ * ends only when the incoming user has logged in (from a lock screen without the wall-screen start, which would end
+ * the locked user's session without their password). Passwords are compared exactly as typed (a hint shows when
  * Caps Lock is on); user names ignore case.
  */
 public final class LoginView extends StackPane {
@@ -56,9 +57,11 @@ public final class LoginView extends StackPane {
     private final VBox panel = new VBox();
     private final List<Button> buttons = new java.util.ArrayList<>();
     private final boolean firstAdmin;
+    /** A log-in, switch or first-administrator step is running: Enter and the buttons do nothing meanwhile. */
+    private boolean busy;
 
     private LoginView(AccountService service, TaskRunner runner, I18n i18n, ZoneId zone, String station,
-                      Session switchFrom, Consumer<Session> onSession, Runnable onCancel) {
+                      Session switchFrom, boolean wallAllowed, Consumer<Session> onSession, Runnable onCancel) {
         this.service = service;
         this.runner = runner;
         this.i18n = i18n;
@@ -88,7 +91,7 @@ public final class LoginView extends StackPane {
         if (firstAdmin) {
             buildFirstAdmin();
         } else {
-            buildLogin(demoDb, onCancel);
+            buildLogin(demoDb, wallAllowed, onCancel);
         }
         getChildren().add(panel);
         StackPane.setAlignment(panel, Pos.CENTER);
@@ -97,17 +100,22 @@ public final class LoginView extends StackPane {
     /** The log-in (or, on a fresh real database, first-administrator) screen. */
     public static LoginView login(AccountService service, TaskRunner runner, I18n i18n, ZoneId zone, String station,
                                   Consumer<Session> onSession) {
-        return new LoginView(service, runner, i18n, zone, station, null, onSession, null);
+        return new LoginView(service, runner, i18n, zone, station, null, true, onSession, null);
     }
 
-    /** The user switch: {@code current} ends only when the next user has logged in; cancel keeps it. */
+    /**
+     * The user switch: {@code current} ends only when the next user has logged in; cancel keeps it.
+     *
+     * @param fromLock {@code current} is locked: no wall-screen start (it would end the locked session without the
+     *                 locked user's password); the handover needs a real log-in
+     */
     public static LoginView switchUser(AccountService service, TaskRunner runner, I18n i18n, ZoneId zone,
-                                       String station, Session current, Consumer<Session> onSession,
-                                       Runnable onCancel) {
-        return new LoginView(service, runner, i18n, zone, station, current, onSession, onCancel);
+                                       String station, Session current, boolean fromLock,
+                                       Consumer<Session> onSession, Runnable onCancel) {
+        return new LoginView(service, runner, i18n, zone, station, current, !fromLock, onSession, onCancel);
     }
 
-    private void buildLogin(boolean demoDb, Runnable onCancel) {
+    private void buildLogin(boolean demoDb, boolean wallAllowed, Runnable onCancel) {
         Label title = new Label(i18n.t(switchFrom == null ? "login.title" : "login.switchTitle"));
         title.getStyleClass().add(Styles.LOGIN_TITLE);
         panel.getChildren().add(title);
@@ -148,10 +156,12 @@ public final class LoginView extends StackPane {
         if (demoDb) {
             panel.getChildren().add(demoBox());
         }
-        Label wallHint = new Label(i18n.t("login.wallHint"));
-        wallHint.getStyleClass().add(Styles.FORM_HINT);
-        wallHint.setWrapText(true);
-        panel.getChildren().addAll(button("login-wall", "login.wall", this::wallScreen), wallHint);
+        if (wallAllowed) {
+            Label wallHint = new Label(i18n.t("login.wallHint"));
+            wallHint.getStyleClass().add(Styles.FORM_HINT);
+            wallHint.setWrapText(true);
+            panel.getChildren().addAll(button("login-wall", "login.wall", this::wallScreen), wallHint);
+        }
     }
 
     private Node demoBox() {
@@ -228,6 +238,9 @@ public final class LoginView extends StackPane {
 
     /** Logs in (or switches to) the typed user. */
     public void submit() {
+        if (busy) {
+            return;
+        }
         String name = user.getText() == null ? "" : user.getText().strip();
         if (name.isEmpty()) {
             AccountTexts.error(message, i18n.t("login.needUser"));
@@ -246,12 +259,18 @@ public final class LoginView extends StackPane {
     }
 
     private void demo(String name) {
+        if (busy) {
+            return;
+        }
         String note = comment.getText() == null || comment.getText().isBlank() ? null : comment.getText().strip();
         run(() -> switchFrom == null ? service.loginDemo(name) : service.switchUser(switchFrom, name, null, note),
                 name);
     }
 
     private void wallScreen() {
+        if (busy) {
+            return;
+        }
         busy(true);
         runner.run(() -> {
             if (switchFrom != null) {
@@ -288,6 +307,9 @@ public final class LoginView extends StackPane {
     }
 
     private void createAdmin() {
+        if (busy) {
+            return;
+        }
         String name = adminUser.getText() == null ? "" : adminUser.getText().strip();
         if (name.isEmpty()) {
             AccountTexts.error(message, i18n.t("login.needUser"));
@@ -321,6 +343,7 @@ public final class LoginView extends StackPane {
     }
 
     private void busy(boolean b) {
+        busy = b;
         buttons.forEach(x -> x.setDisable(b));
     }
 

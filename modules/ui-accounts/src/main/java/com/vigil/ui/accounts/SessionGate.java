@@ -8,6 +8,8 @@ import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
 import java.time.Clock;
 import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -26,9 +29,12 @@ import javafx.scene.layout.StackPane;
  * Puts the console behind a session: the log-in screen until someone logs in, the lock screen when a workstation
  * session is idle for the policy's {@code idleLock} (or locked by hand), and the switch-user and change-password
  * screens. While any of them shows, the console underneath stays visible through the overlay but is disabled.
- * Mouse, keyboard, scroll and touch input anywhere in it counts as activity ({@link Session#touch}); the idle
- * check runs on the {@link FxPulse} against the injected {@link Clock} (tests use a hand-driven one). Wall-screen
- * sessions never lock.
+ * Real input anywhere in it counts as activity ({@link Session#touch}): a mouse press, a mouse move or drag that
+ * changed the pointer's screen position, a key press, a scroll, a touch. Events JavaFX synthesises under a still
+ * pointer (entered/exited when the scene changes underneath, a move to the same spot) do not count, so a live
+ * display cannot keep a session from locking. Other windows of the console join through {@link #watch(Scene)}.
+ * The idle check runs on the {@link FxPulse} against the injected {@link Clock} (tests use a hand-driven one).
+ * Wall-screen sessions never lock.
  */
 public final class SessionGate extends StackPane {
     private final Node content;
@@ -40,8 +46,12 @@ public final class SessionGate extends StackPane {
     private final String station;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** The lock screen is up for the current session (idle or by hand), also while a switch is offered from it. */
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked", false);
+    private final EventHandler<Event> activity = this::activity;
     private AccountService service;
-    private boolean lockShown;
+    private double lastScreenX = Double.NaN;
+    private double lastScreenY = Double.NaN;
 
     /**
      * @param station name of this console, recorded for wall-screen sessions
@@ -56,11 +66,12 @@ public final class SessionGate extends StackPane {
         setId("session-gate");
         overlay.setId("session-overlay");
         getChildren().addAll(content, overlay);
-        EventHandler<Event> activity = e -> touch();
-        addEventFilter(MouseEvent.ANY, activity);
-        addEventFilter(KeyEvent.ANY, activity);
-        addEventFilter(ScrollEvent.ANY, activity);
-        addEventFilter(TouchEvent.ANY, activity);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, activity);
+        addEventFilter(MouseEvent.MOUSE_MOVED, activity);
+        addEventFilter(MouseEvent.MOUSE_DRAGGED, activity);
+        addEventFilter(KeyEvent.KEY_PRESSED, activity);
+        addEventFilter(ScrollEvent.SCROLL, activity);
+        addEventFilter(TouchEvent.TOUCH_PRESSED, activity);
         Label wait = new Label(i18n.t("login.opening"));
         wait.setId("login-opening");
         StackPane waiting = new StackPane(wait);
@@ -95,6 +106,24 @@ public final class SessionGate extends StackPane {
         return service;
     }
 
+    /** True while the current session's lock screen is up (or a switch offered from it). */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts input in another window of the console (user management, audit trail) as activity too, by the same
+     * rule as input on the console itself.
+     */
+    public void watch(Scene scene) {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, activity);
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, activity);
+        scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, activity);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, activity);
+        scene.addEventFilter(ScrollEvent.SCROLL, activity);
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, activity);
+    }
+
     /** True while a log-in, lock, switch or password screen covers the console. */
     public boolean covered() {
         return overlay.isVisible();
@@ -107,7 +136,7 @@ public final class SessionGate extends StackPane {
 
     /** Starts working with {@code s} (after a log-in, a switch or an unlock). */
     public void begin(Session s) {
-        lockShown = false;
+        locked.set(false);
         session.set(s);
         hide();
     }
@@ -124,16 +153,21 @@ public final class SessionGate extends StackPane {
         }, x -> notice.set(i18n.t("session.loggedOut", x.userName())),
                 e -> notice.set(AccountTexts.error(i18n, e)));
         session.set(null);
+        locked.set(false);
         showLogin();
     }
 
-    /** Shift handover: the next user logs in; the current session ends only then. */
+    /**
+     * Shift handover: the next user logs in; the current session ends only then. Offered from a lock screen, the
+     * switch has no wall-screen start: nobody may end the locked user's session without a real log-in.
+     */
     public void switchUser() {
         Session s = session.get();
         if (s == null || service == null) {
             return;
         }
-        LoginView v = LoginView.switchUser(service, runner, i18n, zone, station, s, this::begin, () -> {
+        boolean fromLock = s.isLocked(clock.instant());
+        LoginView v = LoginView.switchUser(service, runner, i18n, zone, station, s, fromLock, this::begin, () -> {
             if (s.isLocked(clock.instant())) {
                 showLock(s);
             } else {
@@ -150,7 +184,7 @@ public final class SessionGate extends StackPane {
         if (s == null || service == null || s.kind() != Session.Kind.WORKSTATION) {
             return;
         }
-        lockShown = true;
+        locked.set(true);
         runner.run(() -> {
             service.lockSession(s);
             return s;
@@ -183,11 +217,11 @@ public final class SessionGate extends StackPane {
      */
     public void checkIdle() {
         Session s = session.get();
-        if (s == null || service == null || lockShown || s.kind() != Session.Kind.WORKSTATION || s.ended()) {
+        if (s == null || service == null || locked.get() || s.kind() != Session.Kind.WORKSTATION || s.ended()) {
             return;
         }
         if (s.isLocked(clock.instant())) {
-            lockShown = true;
+            locked.set(true);
             runner.run(() -> {
                 service.idleLocked(s);
                 return s;
@@ -196,9 +230,23 @@ public final class SessionGate extends StackPane {
         }
     }
 
+    private void activity(Event e) {
+        if (e instanceof MouseEvent m && e.getEventType() != MouseEvent.MOUSE_PRESSED) {
+            // moved or dragged: only when the pointer really went somewhere else
+            if (m.getScreenX() == lastScreenX && m.getScreenY() == lastScreenY) {
+                return;
+            }
+        }
+        if (e instanceof MouseEvent m) {
+            lastScreenX = m.getScreenX();
+            lastScreenY = m.getScreenY();
+        }
+        touch();
+    }
+
     private void touch() {
         Session s = session.get();
-        if (s != null && !lockShown) {
+        if (s != null && !locked.get()) {
             s.touch(clock.instant());
         }
     }

@@ -58,7 +58,7 @@ public final class UserManagementView extends BorderPane {
     private final Label selected = new Label();
 
     /**
-     * @param session the acting (administrator's) session, read at every step
+     * @param session the acting (administrator's) session, read on the FX thread at every step
      * @param clock   decides whether a lock-out is still in effect
      */
     public UserManagementView(AccountService service, Supplier<Session> session, TaskRunner runner, I18n i18n,
@@ -228,10 +228,14 @@ public final class UserManagementView extends BorderPane {
         String display = newDisplay.getText() == null || newDisplay.getText().isBlank() ? name
                 : newDisplay.getText().strip();
         Role r = newRole.getValue() == null ? Role.OPERATOR : newRole.getValue();
+        Session s = acting();
+        if (s == null) {
+            return;
+        }
         char[] pw = newPassword.getText().toCharArray();
         runner.run(() -> {
             try {
-                return service.createUser(session.get(), name, display, r, pw);
+                return service.createUser(s, name, display, r, pw);
             } finally {
                 Arrays.fill(pw, '\0');
             }
@@ -243,6 +247,15 @@ public final class UserManagementView extends BorderPane {
             AccountTexts.info(message, i18n.t("users.done.create", u.userName(), AccountTexts.role(i18n, u.role())));
             load();
         }, e -> AccountTexts.error(message, AccountTexts.error(i18n, e)));
+    }
+
+    /** The acting session, read here on the FX thread; null after saying that nobody is logged in. */
+    private Session acting() {
+        Session s = session.get();
+        if (s == null) {
+            AccountTexts.error(message, i18n.t("accounts.noSession"));
+        }
+        return s;
     }
 
     /** The selected user and the (required) comment, or null after saying what is missing. */
@@ -267,7 +280,11 @@ public final class UserManagementView extends BorderPane {
         }
         Role r = role.getValue();
         String c = comment.getText().strip();
-        act(() -> service.changeRole(session.get(), u.userName(), r, c),
+        Session s = acting();
+        if (s == null) {
+            return;
+        }
+        act(() -> service.changeRole(s, u.userName(), r, c),
                 x -> i18n.t("users.done.role", x.userName(), AccountTexts.role(i18n, x.role())));
     }
 
@@ -277,7 +294,11 @@ public final class UserManagementView extends BorderPane {
             return;
         }
         String c = comment.getText().strip();
-        act(() -> service.setEnabled(session.get(), u.userName(), enabled, c),
+        Session s = acting();
+        if (s == null) {
+            return;
+        }
+        act(() -> service.setEnabled(s, u.userName(), enabled, c),
                 x -> i18n.t(enabled ? "users.done.enable" : "users.done.disable", x.userName()));
     }
 
@@ -287,7 +308,11 @@ public final class UserManagementView extends BorderPane {
             return;
         }
         String c = comment.getText().strip();
-        act(() -> service.unlockAccount(session.get(), u.userName(), c), x -> i18n.t("users.done.unlock", x.userName()));
+        Session s = acting();
+        if (s == null) {
+            return;
+        }
+        act(() -> service.unlockAccount(s, u.userName(), c), x -> i18n.t("users.done.unlock", x.userName()));
     }
 
     private void reset() {
@@ -302,10 +327,14 @@ public final class UserManagementView extends BorderPane {
             return;
         }
         String c = comment.getText().strip();
+        Session s = acting();
+        if (s == null) {
+            return;
+        }
         char[] pw = resetPassword.getText().toCharArray();
         act(() -> {
             try {
-                return service.resetPassword(session.get(), u.userName(), pw, c);
+                return service.resetPassword(s, u.userName(), pw, c);
             } finally {
                 Arrays.fill(pw, '\0');
             }
