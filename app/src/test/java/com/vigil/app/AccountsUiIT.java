@@ -215,7 +215,7 @@ class AccountsUiIT {
         type(robot, "#new-password", OPERATOR_PW);
         type(robot, "#new-password2", OPERATOR_PW);
         robot.clickOn("#user-create");
-        waitForMessage(robot, "#users-message", "Refused: the user name op.li is taken");
+        waitForMessage(robot, "#users-message", "Refused: the user name op.li is taken.");
         assertEquals("op.li", text(robot, "#new-user"));
 
         // a role change needs a reason for the audit trail

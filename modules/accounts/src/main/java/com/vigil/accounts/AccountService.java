@@ -77,7 +77,7 @@ public final class AccountService {
      */
     public synchronized Session createFirstAdmin(String userName, String displayName, char[] password) {
         if (!needsFirstAdmin()) {
-            throw new AccountException("an administrator already exists; log in and use user management");
+            throw new AccountException(AccountException.Reason.ADMIN_EXISTS, "an administrator already exists; log in and use user management");
         }
         String name = checkNewName(userName);
         checkPassword(name, password);
@@ -105,7 +105,7 @@ public final class AccountService {
             if (users.all().stream().anyMatch(a -> !a.demo())) {
                 audit.refused(SYSTEM, AuditAction.DEMO_SETUP, "database",
                         "the database has real accounts: it cannot become a demo database");
-                throw new AccountException("this database has real accounts; demo accounts are only created in a "
+                throw new AccountException(AccountException.Reason.REAL_ACCOUNTS, "this database has real accounts; demo accounts are only created in a "
                         + "fresh demo database");
             }
             users.markDemoDatabase();
@@ -353,22 +353,26 @@ public final class AccountService {
         if (session.isLocked(now) || session.demo() || session.kind() == Session.Kind.WALL_SCREEN) {
             String why = session.demo() ? "demo accounts have no password" : "the session is locked or view-only";
             audit.refused(session.actor(), AuditAction.PASSWORD_CHANGE, session.userName(), why);
-            throw new AccountException(why);
+            throw new AccountException(session.demo() ? AccountException.Reason.DEMO_NO_PASSWORD
+                    : AccountException.Reason.SESSION_LOCKED, why);
         }
         UserAccount a = users.find(session.userName())
-                .orElseThrow(() -> new AccountException("the account no longer exists"));
+                .orElseThrow(() -> new AccountException(AccountException.Reason.NO_SUCH_USER, "the account no longer exists",
+                        session.userName()));
         if (oldPassword == null || !hasher.verify(oldPassword, a.passwordHash())) {
             wrongPassword(a, now);
             audit.refused(session.actor(), AuditAction.PASSWORD_CHANGE, a.userName(), "old password wrong");
-            throw new AccountException("the old password is wrong");
+            throw new AccountException(AccountException.Reason.OLD_PASSWORD_WRONG, "the old password is wrong");
         }
         Optional<String> problem = policy.passwords().problem(a.userName(), newPassword);
+        AccountException.Reason reason = AccountException.Reason.PASSWORD_POLICY;
         if (problem.isEmpty() && hasher.verify(newPassword, a.passwordHash())) {
             problem = Optional.of("the new password must differ from the old one");
+            reason = AccountException.Reason.PASSWORD_UNCHANGED;
         }
         if (problem.isPresent()) {
             audit.refused(session.actor(), AuditAction.PASSWORD_CHANGE, a.userName(), problem.get());
-            throw new AccountException(problem.get());
+            throw new AccountException(reason, problem.get());
         }
         users.update(a.withFailures(0, null).withPasswordHash(hasher.hash(newPassword), now));
         audit.record(session.actor(), AuditAction.PASSWORD_CHANGE, a.userName(), null, null, null);
@@ -410,7 +414,7 @@ public final class AccountService {
         require(admin, ProtectedAction.USER_MANAGEMENT, userName);
         UserAccount a = existing(admin, AuditAction.USER_ROLE_CHANGE, userName);
         if (a.role() == Role.ADMIN && role != Role.ADMIN && a.enabled() && lastAdmin(a)) {
-            return refuseManagement(admin, AuditAction.USER_ROLE_CHANGE, userName,
+            return refuseManagement(admin, AuditAction.USER_ROLE_CHANGE, userName, AccountException.Reason.LAST_ADMIN,
                     "the last administrator must stay administrator");
         }
         UserAccount b = a.withRole(role);
@@ -426,7 +430,7 @@ public final class AccountService {
         AuditAction act = enabled ? AuditAction.USER_ENABLE : AuditAction.USER_DISABLE;
         UserAccount a = existing(admin, act, userName);
         if (!enabled && a.role() == Role.ADMIN && a.enabled() && lastAdmin(a)) {
-            return refuseManagement(admin, act, userName, "the last administrator cannot be disabled");
+            return refuseManagement(admin, act, userName, AccountException.Reason.LAST_ADMIN, "the last administrator cannot be disabled");
         }
         UserAccount b = a.withEnabled(enabled);
         users.update(b);
@@ -450,11 +454,11 @@ public final class AccountService {
         require(admin, ProtectedAction.USER_MANAGEMENT, userName);
         UserAccount a = existing(admin, AuditAction.PASSWORD_RESET, userName);
         if (a.demo()) {
-            return refuseManagement(admin, AuditAction.PASSWORD_RESET, userName, "demo accounts have no password");
+            return refuseManagement(admin, AuditAction.PASSWORD_RESET, userName, AccountException.Reason.DEMO_NO_PASSWORD, "demo accounts have no password");
         }
         Optional<String> problem = policy.passwords().problem(a.userName(), newPassword);
         if (problem.isPresent()) {
-            return refuseManagement(admin, AuditAction.PASSWORD_RESET, userName, problem.get());
+            return refuseManagement(admin, AuditAction.PASSWORD_RESET, userName, AccountException.Reason.PASSWORD_POLICY, problem.get());
         }
         UserAccount b = a.withFailures(0, null).withPasswordHash(hasher.hash(newPassword), now());
         users.update(b);
@@ -483,30 +487,31 @@ public final class AccountService {
         Optional<UserAccount> a = users.find(userName == null ? "" : userName.strip());
         if (a.isEmpty()) {
             audit.refused(admin.actor(), act, userName, "no such user");
-            throw new AccountException("no such user: " + userName);
+            throw new AccountException(AccountException.Reason.NO_SUCH_USER, "no such user: " + userName, String.valueOf(userName));
         }
         return a.get();
     }
 
-    private <T> T refuseManagement(Session admin, AuditAction act, String userName, String why) {
+    private <T> T refuseManagement(Session admin, AuditAction act, String userName, AccountException.Reason reason,
+                                   String why) {
         audit.refused(admin.actor(), act, userName, why);
-        throw new AccountException(why);
+        throw new AccountException(reason, why, String.valueOf(userName));
     }
 
     private String checkNewName(String userName) {
         String name = userName == null ? "" : userName.strip();
         if (!USER_NAME.matcher(name).matches()) {
-            throw new AccountException("a user name has 2 to 64 letters, digits, '.', '_', '@' or '-'");
+            throw new AccountException(AccountException.Reason.BAD_USER_NAME, "a user name has 2 to 64 letters, digits, '.', '_', '@' or '-'");
         }
         if (DemoAccounts.isDemoName(name)) {
-            throw new AccountException("names starting with '" + DemoAccounts.PREFIX + "' are reserved for demo "
-                    + "accounts");
+            throw new AccountException(AccountException.Reason.RESERVED_NAME, "names starting with '" + DemoAccounts.PREFIX
+                    + "' are reserved for demo accounts", name);
         }
         if (name.equalsIgnoreCase("system")) {
-            throw new AccountException("the name 'system' is reserved");
+            throw new AccountException(AccountException.Reason.RESERVED_NAME, "the name 'system' is reserved", name);
         }
         if (users.find(name).isPresent()) {
-            throw new AccountException("the user name " + name + " is taken");
+            throw new AccountException(AccountException.Reason.NAME_TAKEN, "the user name " + name + " is taken", name);
         }
         return name;
     }
@@ -514,7 +519,7 @@ public final class AccountService {
     private void checkPassword(String name, char[] password) {
         Optional<String> problem = policy.passwords().problem(name, password);
         if (problem.isPresent()) {
-            throw new AccountException(problem.get());
+            throw new AccountException(AccountException.Reason.PASSWORD_POLICY, problem.get());
         }
     }
 }

@@ -238,9 +238,16 @@ class AccountServiceTest {
         f.service.setEnabled(admin, "eng", true, "back");
         f.service.resetPassword(admin, "eng", "Reset-Pass-123".toCharArray(), "forgot");
         assertTrue(f.service.login("eng", "Reset-Pass-123".toCharArray()).ok());
-        assertThrows(AccountException.class, () -> f.service.setEnabled(admin, "admin", false, "oops"),
+        AccountException last = assertThrows(AccountException.class, () -> f.service.setEnabled(admin, "admin", false, "oops"),
                 "the last administrator stays");
-        assertThrows(AccountException.class, () -> f.service.changeRole(admin, "admin", Role.OPERATOR, "oops"));
+        assertEquals(AccountException.Reason.LAST_ADMIN, last.reason(), "a reason the screens translate");
+        assertEquals(AccountException.Reason.LAST_ADMIN,
+                assertThrows(AccountException.class, () -> f.service.changeRole(admin, "admin", Role.OPERATOR, "oops")).reason());
+        AccountException taken = assertThrows(AccountException.class,
+                () -> f.service.createUser(admin, "eng", "", Role.OPERATOR, "Another-Pass-123".toCharArray()));
+        assertEquals(AccountException.Reason.NAME_TAKEN, taken.reason());
+        assertEquals(List.of("eng"), taken.args());
+        assertEquals(AccountException.Reason.NOT_ALLOWED, denied.reason());
         for (String a : List.of("USER_CREATE:DONE", "USER_ROLE_CHANGE:DONE", "USER_DISABLE:DONE", "USER_ENABLE:DONE",
                 "PASSWORD_RESET:DONE", "USER_DISABLE:REFUSED", "USER_ROLE_CHANGE:REFUSED")) {
             assertTrue(actions().contains(a), a + " in " + actions());

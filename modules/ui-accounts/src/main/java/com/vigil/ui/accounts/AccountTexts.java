@@ -86,6 +86,24 @@ final class AccountTexts {
         if (e instanceof AccessDeniedException d && d.action() != null) {
             return i18n.t("accounts.denied", action(i18n, d.action()));
         }
+        if (e instanceof AccountException a && a.reason() != null) {
+            Object arg = a.args().isEmpty() ? "" : a.args().get(0);
+            return i18n.t(switch (a.reason()) {
+                case ADMIN_EXISTS -> "accounts.reason.adminExists";
+                case REAL_ACCOUNTS -> "accounts.reason.realAccounts";
+                case DEMO_NO_PASSWORD -> "accounts.reason.demoNoPassword";
+                case SESSION_LOCKED -> "accounts.reason.sessionLocked";
+                case NO_SUCH_USER -> "accounts.reason.noSuchUser";
+                case OLD_PASSWORD_WRONG -> "accounts.reason.oldPasswordWrong";
+                case PASSWORD_UNCHANGED -> "accounts.reason.passwordUnchanged";
+                case PASSWORD_POLICY -> "accounts.reason.passwordPolicy";
+                case BAD_USER_NAME -> "accounts.reason.badUserName";
+                case RESERVED_NAME -> "accounts.reason.reservedName";
+                case NAME_TAKEN -> "accounts.reason.nameTaken";
+                case LAST_ADMIN -> "accounts.reason.lastAdmin";
+                case NOT_ALLOWED -> "accounts.reason.notAllowed";
+            }, arg);
+        }
         if (e instanceof AccountException) {
             return i18n.t("accounts.refused", e.getMessage());
         }
