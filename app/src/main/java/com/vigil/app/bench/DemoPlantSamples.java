@@ -3,7 +3,6 @@ package com.vigil.app.bench;
 import com.vigil.model.Quality;
 import com.vigil.model.Sample;
 import com.vigil.model.TagDef;
-import com.vigil.model.TagKind;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.sim.dynamics.PlantDynamics;
 import java.util.Iterator;
@@ -47,9 +46,7 @@ public final class DemoPlantSamples implements Iterable<Sample> {
                     throw new NoSuchElementException();
                 }
                 TagDef t = tags.get(tag);
-                double v = dyn.value(tag);
-                double published = t.kind() == TagKind.DISCRETE ? (v >= 0.5 ? 1 : 0) : (double) (float) v;
-                Sample s = new Sample(t.id(), start + second * 1000L, published,
+                Sample s = new Sample(t.id(), start + second * 1000L, dyn.published(tag),
                         dyn.isBad(tag) ? Quality.BAD : Quality.GOOD);
                 if (++tag == tags.size()) {
                     tag = 0;

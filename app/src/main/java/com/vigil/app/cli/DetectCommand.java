@@ -85,7 +85,7 @@ public final class DetectCommand implements Callable<Integer> {
             return OfflineDetect.run(format, in, out, detector, log);
         }
         try {
-            PlantDefinition plant = plantFile == null ? PlantFiles.demo() : PlantFiles.load(plantFile);
+            PlantDefinition plant = PlantFiles.loadOrDemo(plantFile);
             List<ScenarioSpec> specs = new ArrayList<>();
             for (String s : scenarios.isEmpty() ? List.of("cooling-failure@2h", "bearing-wear@6h") : scenarios) {
                 specs.add(Scenarios.parseCli(s));

@@ -40,10 +40,6 @@ public final class ModelsCommand implements Runnable {
         return dir != null ? dir.toAbsolutePath() : DataDirs.resolve(dataDir).resolve(AssetModelStore.DIR);
     }
 
-    static PlantDefinition plant(Path file) throws PlantFileException {
-        return file == null ? PlantFiles.demo() : PlantFiles.load(file);
-    }
-
     /** {@code vigil models train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train one model per asset on normal operation and save them (replacing older ones).",
@@ -99,7 +95,7 @@ public final class ModelsCommand implements Runnable {
                 u.accounts().require(u.session(), com.vigil.accounts.ProtectedAction.CONFIG_CHANGE, target);
                 String source = data != null ? "trained on " + data : "trained on " + days + " simulated days";
                 try {
-                    PlantDefinition plant = plant(plantFile);
+                    PlantDefinition plant = PlantFiles.loadOrDemo(plantFile);
                     List<String> notes = new ArrayList<>();
                     Map<String, EarlyWarningModel> models = data != null
                             ? AssetModelStore.trainOnRecording(plant, data, detector, notes)
@@ -163,7 +159,7 @@ public final class ModelsCommand implements Runnable {
             try {
                 Path d = dir(dir, dataDir);
                 List<String> notes = new ArrayList<>();
-                Map<String, EarlyWarningModel> models = AssetModelStore.load(plant(plantFile), d, notes);
+                Map<String, EarlyWarningModel> models = AssetModelStore.load(PlantFiles.loadOrDemo(plantFile), d, notes);
                 notes.forEach(n -> err.println("note: " + n));
                 o.println(models.size() + " asset models in " + d);
                 for (var e : models.entrySet()) {

@@ -37,7 +37,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlantDefinition plant;
         try {
-            plant = plantFile == null ? PlantFiles.demo() : PlantFiles.load(plantFile);
+            plant = PlantFiles.loadOrDemo(plantFile);
         } catch (PlantFileException e) {
             spec.commandLine().getErr().println("vigil replay: " + e.getMessage());
             return 2;

@@ -155,7 +155,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         PlantDefinition plant;
         try {
-            plant = plantFile == null ? PlantFiles.demo() : PlantFiles.load(plantFile);
+            plant = PlantFiles.loadOrDemo(plantFile);
         } catch (PlantFileException e) {
             err.println("vigil sim: " + e.getMessage());
             return 2;

@@ -114,8 +114,7 @@ public final class DemoPlantEvaluation {
                     consequence == null ? null : consequence.time(),
                     consequence == null ? null : consequence.tag() + " " + consequence.limit()));
         }
-        int ttt = new OnlineTimeToThreshold(plant.plant().tags(), com.vigil.warning.trend.TimeToThreshold.Settings.defaults(),
-                10_000, 2, 3, NO_TTT).watched();
+        int ttt = OnlineTimeToThreshold.withDefaults(plant.plant().tags(), NO_TTT).watched();
         return new Result(results, day, isTrue, normal, models.size(), ttt);
     }
 

@@ -1,7 +1,5 @@
 package com.vigil.app.runtime;
 
-import com.vigil.model.TagDef;
-import com.vigil.model.TagKind;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.warning.detect.EarlyWarningModel;
 import com.vigil.warning.offline.RecordedSamples;
@@ -48,8 +46,8 @@ public final class AssetModelStore {
     /** Trains on a recorded file of normal operation (errors name the file, line and field). */
     public static Map<String, EarlyWarningModel> trainOnRecording(PlantDefinition plant, Path file, String detector,
                                                                   List<String> notes) throws IOException {
-        List<String> analog = plant.plant().tags().stream().filter(t -> t.kind() == TagKind.ANALOG).map(TagDef::id).toList();
-        AssetModels.Table t = RecordedSamples.read(file, analog, OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS);
+        AssetModels.Table t = RecordedSamples.read(file, AssetModels.trainingColumns(plant.plant().tags()),
+                OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS);
         return AssetModels.train(AssetModels.assets(plant.plant().tags()), t, detector, notes);
     }
 }

@@ -55,7 +55,7 @@ public final class ProtectedPlantActions {
     public CertificateInfo trust(Session session, TrustStore store, X509Certificate certificate, String comment) {
         String target = "certificate " + TrustStore.thumbprint(certificate);
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        String before = store.isTrusted(certificate) ? "trusted" : state(store, TrustStore.thumbprint(certificate));
+        String before = store.isTrusted(certificate) ? "trusted" : store.state(TrustStore.thumbprint(certificate));
         return decide(session, target, before, comment, () -> store.trust(certificate), "trusted ");
     }
 
@@ -63,14 +63,14 @@ public final class ProtectedPlantActions {
     public CertificateInfo trust(Session session, TrustStore store, String thumbprint, String comment) {
         String target = "certificate " + thumbprint;
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        return decide(session, target, state(store, thumbprint), comment, () -> store.trust(thumbprint), "trusted ");
+        return decide(session, target, store.state(thumbprint), comment, () -> store.trust(thumbprint), "trusted ");
     }
 
     /** Moves a trusted certificate to rejected. */
     public CertificateInfo reject(Session session, TrustStore store, String thumbprint, String comment) {
         String target = "certificate " + thumbprint;
         accounts.require(session, ProtectedAction.CERTIFICATE_TRUST, target);
-        return decide(session, target, state(store, thumbprint), comment, () -> store.reject(thumbprint), "rejected ");
+        return decide(session, target, store.state(thumbprint), comment, () -> store.reject(thumbprint), "rejected ");
     }
 
     /** Does the decision and audits it: DONE with the subject, or FAILED with the reason (then rethrows). */
@@ -87,14 +87,6 @@ public final class ProtectedPlantActions {
         }
         audit(session, target, before, verb + info.subject(), comment);
         return info;
-    }
-
-    /** "trusted", "rejected" or "unknown" for a thumbprint in the store (hex, any case, ':' and spaces ignored). */
-    private static String state(TrustStore store, String thumbprint) {
-        String tp = thumbprint.replaceAll("[:\\s]", "");
-        if (store.trusted().stream().anyMatch(c -> c.thumbprint().equalsIgnoreCase(tp))) return "trusted";
-        if (store.rejected().stream().anyMatch(c -> c.thumbprint().equalsIgnoreCase(tp))) return "rejected";
-        return "unknown";
     }
 
     private void audit(Session session, String target, String before, String after, String comment) {

@@ -4,7 +4,6 @@ import com.vigil.model.Quality;
 import com.vigil.model.Sample;
 import com.vigil.model.SampleBatchListener;
 import com.vigil.model.TagDef;
-import com.vigil.model.TagKind;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.sim.dynamics.PlantDynamics;
 import com.vigil.warning.online.AssetModels;
@@ -38,8 +37,7 @@ public final class SimulatedPlantFeed {
                 } else if (dyn.isBad(i)) {
                     batch.add(new Sample(d.id(), t, Double.NaN, Quality.BAD));
                 } else {
-                    double v = dyn.value(i);
-                    batch.add(Sample.good(d.id(), t, d.kind() == TagKind.DISCRETE ? (v >= 0.5 ? 1 : 0) : (double) (float) v));
+                    batch.add(Sample.good(d.id(), t, dyn.published(i)));
                 }
             }
             for (SampleBatchListener l : listeners) l.onBatch(batch);
@@ -51,7 +49,7 @@ public final class SimulatedPlantFeed {
      * for {@link AssetModels#train}: one row per {@code periodMillis} with every analog tag.
      */
     public static AssetModels.Table normalOperation(PlantDefinition plant, long seed, double hours, long periodMillis) {
-        List<String> columns = plant.plant().tags().stream().filter(t -> t.kind() == TagKind.ANALOG).map(TagDef::id).toList();
+        List<String> columns = AssetModels.trainingColumns(plant.plant().tags());
         List<double[]> rows = new ArrayList<>();
         PeriodRows pr = new PeriodRows(columns, periodMillis, (time, row) -> rows.add(row.clone()));
         SampleBatchListener feed = pr::accept;

@@ -47,6 +47,11 @@ public final class PlantFiles {
     private PlantFiles() {
     }
 
+    /** The plant file given by a command-line option, or the built-in demo plant when none was given. */
+    public static PlantDefinition loadOrDemo(Path file) throws PlantFileException {
+        return file == null ? demo() : load(file);
+    }
+
     public static PlantDefinition load(Path file) throws PlantFileException {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());

@@ -53,6 +53,18 @@ public final class TrustStore implements TrustListManager, CertificateQuarantine
         return list(trustedDir, true);
     }
 
+    /**
+     * Where the certificate with this thumbprint is: {@code trusted}, {@code rejected} or {@code unknown}
+     * (':' and spaces ignored, any case; the same lookup {@link #trust(String)} and {@link #reject(String)} use).
+     */
+    public String state(String thumbprint) {
+        String tp = normalize(thumbprint);
+        if (Files.exists(trustedDir.resolve(tp + ".der"))) {
+            return "trusted";
+        }
+        return Files.exists(rejectedDir.resolve(tp + ".der")) ? "rejected" : "unknown";
+    }
+
     /** Certificates seen and rejected (waiting for an engineer's decision). */
     public List<CertificateInfo> rejected() {
         return list(rejectedDir, false);

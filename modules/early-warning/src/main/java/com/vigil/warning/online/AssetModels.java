@@ -53,6 +53,11 @@ public final class AssetModels {
     private AssetModels() {
     }
 
+    /** The columns of a training table for these tags: every analog tag, in plant order. */
+    public static List<String> trainingColumns(List<TagDef> tags) {
+        return tags.stream().filter(t -> t.kind() == TagKind.ANALOG).map(TagDef::id).toList();
+    }
+
     /** The rows of several tables with the same columns, one after the other. */
     public static Table concat(List<Table> tables) {
         if (tables.isEmpty()) throw new IllegalArgumentException("no training tables");

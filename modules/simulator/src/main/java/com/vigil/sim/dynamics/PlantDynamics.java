@@ -226,6 +226,15 @@ public final class PlantDynamics {
         return measured[index];
     }
 
+    /**
+     * The value of tag {@code index} as the demo server publishes it: a discrete tag as 0/1, an analog one rounded
+     * to Float32 (the node's data type).
+     */
+    public double published(int index) {
+        double v = measured[index];
+        return tags.get(index).kind() == TagKind.DISCRETE ? (v >= 0.5 ? 1 : 0) : (double) (float) v;
+    }
+
     /** The physical value behind the measurement (no noise, no sensor fault). */
     public double trueValue(int index) {
         return truth[index];
