@@ -188,6 +188,7 @@ public final class MainWindow {
                 if (locked) {
                     closeWindows();
                 }
+                presence();
             });
             root = gate;
         } else {
@@ -226,6 +227,7 @@ public final class MainWindow {
     /** The toolbar and the alarm actions follow the session: who, what they may do, view-only or not. */
     private void sessionChanged(Session s) {
         if (gate == null) {
+            runtime.operatorPresent(true); // a fixed user acts at this console
             Actor a = actor.get();
             sessionUser.setText(i18n.t("session.user", a.user(), i18n.t("role." + a.role().name())));
             show(demoBadge, false);
@@ -255,6 +257,13 @@ public final class MainWindow {
         show(logoutButton, has);
         alarms.showActions(!viewOnly);
         closeWindows(); // they acted for the previous user
+        presence();
+    }
+
+    /** The rules' operator_present: someone signed in at this workstation and it is not locked. */
+    private void presence() {
+        Session s = gate.session();
+        runtime.operatorPresent(s != null && s.kind() == Session.Kind.WORKSTATION && !gate.lockedProperty().get());
     }
 
     /** Closes the user-management and audit-trail windows (lock, log-out, user switch). */

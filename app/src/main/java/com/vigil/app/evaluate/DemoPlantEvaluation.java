@@ -1,15 +1,18 @@
 package com.vigil.app.evaluate;
 
+import com.vigil.app.runtime.CompositeRuleAlarms;
 import com.vigil.app.runtime.SimulatedPlantFeed;
 import com.vigil.model.SampleBatchListener;
 import com.vigil.model.TagDef;
 import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.plantconfig.PlantFileException;
 import com.vigil.sim.dynamics.PlantDynamics;
 import com.vigil.sim.scenario.ScenarioSpec;
 import com.vigil.sim.scenario.TruthEvent;
 import com.vigil.warning.detect.EarlyWarningModel;
 import com.vigil.warning.detect.Warning;
 import com.vigil.warning.online.OnlineAssetWarnings;
+import com.vigil.warning.online.OnlineCompositeRules;
 import com.vigil.warning.online.OnlineTimeToThreshold;
 import com.vigil.warning.trend.ThresholdWarning;
 import java.io.IOException;
@@ -168,7 +171,32 @@ public final class DemoPlantEvaluation {
                         close(raised, open.remove("MV " + asset), timeMillis);
                     }
                 });
-        List<SampleBatchListener> listeners = List.of(ttt, assets);
+        // the plant's composite rules, with an operator at the console (as in a staffed control room)
+        List<OnlineCompositeRules.Definition> ruleDefs;
+        try {
+            ruleDefs = CompositeRuleAlarms.compile(plant);
+        } catch (PlantFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        OnlineCompositeRules rules = new OnlineCompositeRules(ruleDefs, new OnlineCompositeRules.Sink() {
+            @Override
+            public void raise(String ruleId, long timeMillis, double value) {
+                PlantDefinition.RuleDef def = plant.rule(ruleId).orElseThrow();
+                String tag = def.tag() != null ? def.tag() : ruleDefs.stream().filter(d -> d.id().equals(ruleId))
+                        .findFirst().orElseThrow().rule().tags().get(0);
+                TagDef t = tags.get(tag);
+                open.put("RULE " + ruleId, raised.size());
+                raised.add(new Raised("RULE", tag, t == null ? "" : t.area(), Instant.ofEpochMilli(timeMillis), null,
+                        ruleId + ": " + def.message("en")));
+            }
+
+            @Override
+            public void clear(String ruleId, long timeMillis) {
+                close(raised, open.remove("RULE " + ruleId), timeMillis);
+            }
+        });
+        rules.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, dyn.clock().millis());
+        List<SampleBatchListener> listeners = List.of(ttt, assets, rules);
         SimulatedPlantFeed.run(dyn, hours * 3600, listeners);
         return raised;
     }

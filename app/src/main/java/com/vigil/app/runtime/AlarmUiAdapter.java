@@ -128,10 +128,21 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
             description = i18n.t("warning.mv", f[2], tags);
             valueText = i18n.t("warning.mv.severity", f[3]);
         }
+        String guidanceText = v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance();
+        if (v.description() != null && v.description().startsWith(CompositeRuleAlarms.PREFIX)) {
+            // a composite rule written by an engineer: its message and guidance in the operator's language
+            PlantDefinition.RuleDef rule = plant.rule(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
+            type = i18n.t("alarms.type.rule");
+            if (rule != null) {
+                description = rule.message(lang);
+                String g = rule.guidance(lang);
+                guidanceText = g.isBlank() ? plant.guidance(v.tag(), lang) : g;
+            }
+        }
         return new AlarmRow(v.id(), v.activationTime() == null ? 0 : v.activationTime().toEpochMilli(),
                 v.priority().grade(), areaName(v.area()), v.tag(), description, type, valueText,
                 v.state().name(), v.active(), !v.acknowledged(), String.join(", ", done), String.join(", ", due),
-                confirmDue, v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance(), v.stateReason() == null ? "" : v.stateReason(),
+                confirmDue, guidanceText, v.stateReason() == null ? "" : v.stateReason(),
                 v.shelvedUntil() == null ? 0 : v.shelvedUntil().toEpochMilli());
     }
 

@@ -48,6 +48,7 @@ public final class VigilRuntime implements AutoCloseable {
     private final LiveSnapshot snapshot;
     private final IngestPipeline pipeline;
     private final AlarmEngine engine;
+    private final com.vigil.warning.online.OnlineCompositeRules rules;
     /** File name of the demo plant's entity database (journal, accounts, audit) in the data directory. */
     public static final String DEMO_DB = "vigil-demo.db";
 
@@ -87,6 +88,16 @@ public final class VigilRuntime implements AutoCloseable {
         // early warning: time to threshold on every analog tag with limits, raised as ordinary alarms
         pipeline.addConsumer(com.vigil.warning.online.OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
                 new EarlyWarningAlarms(engine, plant)));
+        // composite rules written by engineers (the plant file's rules), raised as ordinary alarms
+        List<com.vigil.warning.online.OnlineCompositeRules.Definition> ruleDefs;
+        try {
+            ruleDefs = CompositeRuleAlarms.compile(plant);
+        } catch (com.vigil.plantconfig.PlantFileException e) {
+            throw new IllegalStateException("the plant's composite rules cannot be used: " + e.getMessage(), e);
+        }
+        this.rules = new com.vigil.warning.online.OnlineCompositeRules(ruleDefs, new CompositeRuleAlarms(engine, plant, ruleDefs));
+        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, false, clock.millis()); // nobody signed in yet
+        pipeline.addConsumer(rules);
         // multivariate early warning per asset, once its models are loaded (or trained on first start)
         pipeline.addConsumer(batch -> {
             com.vigil.warning.online.OnlineAssetWarnings a = assetWarnings;
@@ -240,6 +251,19 @@ public final class VigilRuntime implements AutoCloseable {
 
     public AlarmEngine engine() {
         return engine;
+    }
+
+    /** The composite rules running over the live samples. */
+    public com.vigil.warning.online.OnlineCompositeRules rules() {
+        return rules;
+    }
+
+    /**
+     * Tells the composite rules whether someone is at a workstation of this console (signed in, not locked): the
+     * built-in {@code operator_present}.
+     */
+    public void operatorPresent(boolean present) {
+        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present, clock.millis());
     }
 
     /** Accounts and the audit trail; ready once the database is open. */

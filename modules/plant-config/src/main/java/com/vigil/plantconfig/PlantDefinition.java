@@ -9,7 +9,18 @@ import java.util.Map;
  * and, per tag, the simulator settings (opaque here; the simulator interprets them).
  */
 public record PlantDefinition(Plant plant, Map<String, String> descriptionsZh, FloorPlan floorPlan,
-                              Map<String, Map<String, Object>> simulation, Map<String, Map<String, String>> guidance) {
+                              Map<String, Map<String, Object>> simulation, Map<String, Map<String, String>> guidance,
+                              List<RuleDef> rules) {
+
+    public PlantDefinition {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A plant without composite rules. */
+    public PlantDefinition(Plant plant, Map<String, String> descriptionsZh, FloorPlan floorPlan,
+                           Map<String, Map<String, Object>> simulation, Map<String, Map<String, String>> guidance) {
+        this(plant, descriptionsZh, floorPlan, simulation, guidance, List.of());
+    }
 
     /** A plant without alarm guidance texts. */
     public PlantDefinition(Plant plant, Map<String, String> descriptionsZh, FloorPlan floorPlan,
@@ -40,6 +51,41 @@ public record PlantDefinition(Plant plant, Map<String, String> descriptionsZh, F
             }
         }
         return plant.tag(tagId).map(t -> t.description()).orElse(tagId);
+    }
+
+    /** The composite rule with this id, if the plant defines one. */
+    public java.util.Optional<RuleDef> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A composite rule written by an engineer (the plant file's {@code rules}): the condition text in the rule
+     * language of the early-warning module (parsed and checked there, not here), the grade of the alarm it raises,
+     * the tag the alarm is shown on (null: the first tag the rule reads), the message and the guidance per language
+     * ("zh", "en"). {@code file}, {@code line} and {@code whenLine} let a parse error name where the rule is.
+     */
+    public record RuleDef(String id, String when, int grade, String tag, Map<String, String> message,
+                          Map<String, String> guidance, String file, int line, int whenLine, int index) {
+        public RuleDef {
+            message = message == null ? Map.of() : Map.copyOf(message);
+            guidance = guidance == null ? Map.of() : Map.copyOf(guidance);
+        }
+
+        /** The message in the given language ("zh", or other = English), falling back to the other one. */
+        public String message(String language) {
+            return pick(message, language);
+        }
+
+        /** The guidance in the given language, falling back to the other one; "" when none. */
+        public String guidance(String language) {
+            return pick(guidance, language);
+        }
+
+        private static String pick(Map<String, String> texts, String language) {
+            String first = "zh".equals(language) ? texts.get("zh") : texts.get("en");
+            String other = "zh".equals(language) ? texts.get("en") : texts.get("zh");
+            return first != null && !first.isBlank() ? first : other == null ? "" : other;
+        }
     }
 
     /** Floor plan: overall size and per-area outlines and equipment boxes, in plan units (metres). */

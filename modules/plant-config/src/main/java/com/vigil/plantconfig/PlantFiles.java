@@ -28,7 +28,8 @@ import java.util.Map;
  * <p>Format (see {@code assets/plants/demo-plant.yaml}): {@code plant}, {@code areas} (id, name.zh,
  * name.en, outline), {@code equipment} (id, area, label, outline), {@code walls}, {@code tags} (id, area,
  * equipment, description.zh/en, guidance.zh/en (what to do on an alarm), kind analog|discrete, unit, range [lo, hi], normal [lo, hi], limits {hh,
- * h, l, ll, offNormal}, priority {hh, h, l, ll}, deadband, position [x, y], sim {...}).
+ * h, l, ll, offNormal}, priority {hh, h, l, ll}, deadband, position [x, y], sim {...}), {@code rules} (id, when,
+ * grade, tag, message.zh/en, guidance.zh/en: composite rules, see {@link PlantDefinition.RuleDef}).
  *
  * <p>Compact form: {@code templates} name sets of tags (keyed by id suffix, positions {@code at: [dx, dy]}
  * relative to the equipment's anchor); an {@code equipment} entry with {@code template}, {@code area} and
@@ -183,21 +184,8 @@ public final class PlantFiles {
                 if (d != null && d.isObject() && d.has("zh")) {
                     zh.put(def.id(), d.get("zh").asText());
                 }
-                JsonNode g = t.get("guidance");
-                if (g != null) {
-                    Map<String, String> texts = new LinkedHashMap<>();
-                    if (g.isObject()) {
-                        for (String lang : List.of("zh", "en")) {
-                            if (g.has(lang)) {
-                                texts.put(lang, g.get(lang).asText());
-                            }
-                        }
-                        if (texts.isEmpty()) {
-                            throw error(g, "guidance", "give the text as {zh: \"…\", en: \"…\"} or as plain text");
-                        }
-                    } else {
-                        texts.put("en", g.asText());
-                    }
+                Map<String, String> texts = texts(t, "guidance");
+                if (texts != null) {
                     guidance.put(def.id(), texts);
                 }
                 if (t.has("sim")) {
@@ -206,12 +194,83 @@ public final class PlantFiles {
                     sim.put(def.id(), m);
                 }
             }
+            List<PlantDefinition.RuleDef> rules = rules(tags);
             try {
                 return new PlantDefinition(new Plant(name, areas, tags), zh,
-                        new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim, guidance);
+                        new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim, guidance, rules);
             } catch (IllegalArgumentException e) {
                 throw new PlantFileException(file, 0, null, e.getMessage(), e);
             }
+        }
+
+        /** Text per language: {@code {zh: "…", en: "…"}}, or plain text (English); null when the field is absent. */
+        private Map<String, String> texts(JsonNode n, String field) throws PlantFileException {
+            return texts(n, field, "");
+        }
+
+        private Map<String, String> texts(JsonNode n, String key, String at) throws PlantFileException {
+            String field = at + key;
+            JsonNode g = n.get(key);
+            if (g == null) {
+                return null;
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            if (g.isObject()) {
+                for (String lang : List.of("zh", "en")) {
+                    if (g.has(lang)) {
+                        texts.put(lang, g.get(lang).asText());
+                    }
+                }
+                if (texts.isEmpty()) {
+                    throw error(g, field, "give the text as {zh: \"…\", en: \"…\"} or as plain text");
+                }
+            } else if (g.isValueNode()) {
+                texts.put("en", g.asText());
+            } else {
+                throw error(g, field, "give the text as {zh: \"…\", en: \"…\"} or as plain text");
+            }
+            return texts;
+        }
+
+        /**
+         * The composite rules ({@code rules}: id, when, grade 1..4, optional tag, message and guidance as
+         * {zh, en}). The condition is kept as text: the early-warning module parses it and names the line and
+         * column of a mistake; here the fields around it are checked.
+         */
+        private List<PlantDefinition.RuleDef> rules(List<TagDef> tags) throws PlantFileException {
+            List<PlantDefinition.RuleDef> out = new ArrayList<>();
+            if (!root.has("rules")) {
+                return out;
+            }
+            JsonNode list = array(root, "rules");
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode r = list.get(i);
+                String at = "rules[" + i + "].";
+                if (!r.isObject()) {
+                    throw error(r, "rules[" + i + "]", "each rule is a mapping with id, when, grade and message");
+                }
+                String id = text(r, "id", true, at);
+                if (out.stream().anyMatch(o -> o.id().equals(id))) {
+                    throw error(r.get("id"), at + "id", "duplicate rule id '" + id + "'");
+                }
+                String when = text(r, "when", true, at);
+                JsonNode g = r.get("grade");
+                if (g == null || !g.canConvertToInt() || g.asInt() < 1 || g.asInt() > 4) {
+                    throw error(g == null ? r : g, at + "grade", "must be a grade 1..4, was '"
+                            + (g == null ? "missing" : g.asText()) + "'");
+                }
+                String tag = text(r, "tag", false, at);
+                if (tag != null && tags.stream().noneMatch(d -> d.id().equals(tag))) {
+                    throw error(r.get("tag"), at + "tag", "unknown tag '" + tag + "'");
+                }
+                Map<String, String> message = texts(r, "message", at);
+                if (message == null) {
+                    throw error(r, at + "message", "is required: what the operator reads, as {zh: \"…\", en: \"…\"}");
+                }
+                out.add(new PlantDefinition.RuleDef(id, when, g.asInt(), tag, message, texts(r, "guidance", at), file,
+                        lineOf(r), lineOf(r.get("when")), i));
+            }
+            return out;
         }
 
         private TagDef tag(JsonNode t) throws PlantFileException {
@@ -316,19 +375,24 @@ public final class PlantFiles {
         }
 
         String text(JsonNode n, String key, boolean required) throws PlantFileException {
+            return text(n, key, required, "");
+        }
+
+        /** {@code at}: prefix of the field name in error messages, e.g. {@code rules[2].}. */
+        String text(JsonNode n, String key, boolean required, String at) throws PlantFileException {
             JsonNode v = n.get(key);
             if (v == null || v.isNull()) {
                 if (required) {
-                    throw error(n, key, "is required");
+                    throw error(n, at + key, "is required");
                 }
                 return null;
             }
             if (!v.isValueNode()) {
-                throw error(v, key, "expected text");
+                throw error(v, at + key, "expected text");
             }
             String s = v.asText().trim();
             if (required && s.isEmpty()) {
-                throw error(v, key, "must not be empty");
+                throw error(v, at + key, "must not be empty");
             }
             return s;
         }

@@ -13,6 +13,12 @@ import java.util.Map;
  * definitely true (for at least {@code forMillis}). Not thread-safe.
  */
 public final class RuleEvaluator {
+    /**
+     * Points used by {@code rate} (Theil–Sen is O(n²)): a window is thinned evenly to this many, e.g. one point
+     * every 5 s over 5 min. Rules run on every batch of the live stream, so this keeps them cheap.
+     */
+    public static final int RATE_POINTS = 60;
+
     private final Rule rule;
     private final Map<String, ArrayDeque<Sample>> history = new HashMap<>();
     private final long keepMillis;
@@ -45,6 +51,17 @@ public final class RuleEvaluator {
             if (second.timeMillis() <= s.timeMillis() - keepMillis) h.removeFirst();
             else break;
         }
+    }
+
+    /** The newest good value of a tag the rule reads, or NaN. */
+    public double lastGoodValue(String tag) {
+        ArrayDeque<Sample> h = history.get(tag);
+        if (h == null) return Double.NaN;
+        for (Iterator<Sample> it = h.descendingIterator(); it.hasNext(); ) {
+            Sample s = it.next();
+            if (s.quality().isGood() && Double.isFinite(s.value())) return s.value();
+        }
+        return Double.NaN;
     }
 
     /** Evaluates the rule at time {@code now} (normally the time of the newest sample). */
@@ -164,7 +181,7 @@ public final class RuleEvaluator {
                 return n < 2 ? null : y[n - 1] - y[0];
             case "rate": {
                 if (n < 3) return null;
-                RobustTrend tr = RobustTrend.fit(t, y);
+                RobustTrend tr = RobustTrend.fit(t, y, RATE_POINTS);
                 return tr == null ? null : tr.slopePerMinute();
             }
             default:

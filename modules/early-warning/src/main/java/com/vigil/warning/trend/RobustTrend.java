@@ -31,11 +31,17 @@ public record RobustTrend(double slopePerMilli, double levelAtRef, long refMilli
      * Fits a Theil–Sen line; non-finite values are skipped. Returns null with fewer than 3 usable points.
      */
     public static RobustTrend fit(long[] t, double[] y) {
+        return fit(t, y, MAX_POINTS);
+    }
+
+    /** As {@link #fit(long[], double[])}, thinning to at most {@code maxPoints} points (at least 3). */
+    public static RobustTrend fit(long[] t, double[] y, int maxPoints) {
+        maxPoints = Math.max(3, maxPoints);
         int n0 = Math.min(t.length, y.length);
         int m = 0;
         for (int i = 0; i < n0; i++) if (Double.isFinite(y[i])) m++;
         if (m < 3) return null;
-        int stride = (int) Math.ceil(m / (double) MAX_POINTS);
+        int stride = (int) Math.ceil(m / (double) maxPoints);
         int n = (m + stride - 1) / stride;
         long[] tt = new long[n];
         double[] yy = new double[n];

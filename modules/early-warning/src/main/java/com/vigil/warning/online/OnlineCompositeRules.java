@@ -1,0 +1,152 @@
+package com.vigil.warning.online;
+
+import com.vigil.model.Sample;
+import com.vigil.model.SampleBatchListener;
+import com.vigil.warning.rules.Rule;
+import com.vigil.warning.rules.RuleEvaluator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Composite rules written by engineers, evaluated online over the live samples (a {@link SampleBatchListener}
+ * for the ingest thread). A rule is raised when its condition has been definitely true for its {@code for}
+ * duration; it clears only when the condition has been definitely <em>false</em> for the clear delay (at least
+ * {@link #MIN_CLEAR_MILLIS}): a value that becomes unknown (bad quality, communication loss) neither raises nor
+ * clears a rule, so a flickering signal cannot make the alarm chatter.
+ *
+ * <p>Built-in variables: {@value #OPERATOR_PRESENT} (1 while someone is signed in at a workstation of this
+ * console and it is not locked), set with {@link #setVariable}. They read like a discrete tag.
+ *
+ * <p>Time comes from the samples (the newest sample time seen), never from the wall clock. Thread-safe: batches
+ * come from the ingest thread, variables from the UI.
+ */
+public final class OnlineCompositeRules implements SampleBatchListener {
+    /** Built-in: someone is signed in at a workstation of this console and it is not locked. */
+    public static final String OPERATOR_PRESENT = "operator_present";
+    /** Names a rule may read that are not plant tags. */
+    public static final Set<String> BUILT_INS = Set.of(OPERATOR_PRESENT);
+    /** Shortest clear delay: a rule stays raised until its condition has been false this long. */
+    public static final long MIN_CLEAR_MILLIS = 10_000;
+
+    /** A compiled rule with its id and clear delay. */
+    public record Definition(String id, Rule rule, long clearMillis) {
+        public Definition(String id, Rule rule) {
+            this(id, rule, Math.max(MIN_CLEAR_MILLIS, rule.forMillis()));
+        }
+    }
+
+    /** Where raised and cleared rules go (the alarm engine in the console). */
+    public interface Sink {
+        /** {@code value}: the newest good value of the rule's first tag (NaN when none). */
+        void raise(String ruleId, long timeMillis, double value);
+
+        void clear(String ruleId, long timeMillis);
+    }
+
+    /** What a rule looks like now: condition true/false/unknown (null), raised or not. */
+    public record Status(String id, Boolean condition, boolean raised) { }
+
+    private static final class State {
+        final Definition def;
+        final RuleEvaluator eval;
+        final String firstTag;
+        boolean raised;
+        Boolean condition;
+        long falseSince = Long.MIN_VALUE;
+
+        State(Definition def) {
+            this.def = def;
+            this.eval = new RuleEvaluator(def.rule());
+            List<String> tags = def.rule().tags();
+            this.firstTag = tags.stream().filter(t -> !BUILT_INS.contains(t)).findFirst().orElse(tags.isEmpty() ? null : tags.get(0));
+        }
+    }
+
+    private final List<State> states = new ArrayList<>();
+    private final Map<String, List<State>> byTag = new HashMap<>();
+    private final Sink sink;
+    private long now = Long.MIN_VALUE;
+
+    public OnlineCompositeRules(List<Definition> rules, Sink sink) {
+        this.sink = sink;
+        for (Definition d : rules) {
+            State s = new State(d);
+            states.add(s);
+            for (String t : d.rule().tags()) {
+                byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+            }
+        }
+    }
+
+    /** The ids of the rules, in order. */
+    public List<String> ids() {
+        return states.stream().map(s -> s.def.id()).toList();
+    }
+
+    @Override
+    public synchronized void onBatch(List<Sample> batch) {
+        long newest = Long.MIN_VALUE;
+        for (Sample s : batch) {
+            List<State> readers = byTag.get(s.tag());
+            if (readers != null) {
+                for (State st : readers) {
+                    st.eval.accept(s);
+                }
+            }
+            newest = Math.max(newest, s.timeMillis());
+        }
+        if (newest != Long.MIN_VALUE) {
+            evaluate(Math.max(now, newest));
+        }
+    }
+
+    /**
+     * Sets a built-in variable (e.g. {@link #OPERATOR_PRESENT}) at {@code timeMillis} and evaluates the rules.
+     * The time should come from the same clock as the samples.
+     */
+    public synchronized void setVariable(String name, boolean value, long timeMillis) {
+        if (!BUILT_INS.contains(name)) {
+            throw new IllegalArgumentException("not a built-in variable: " + name + " (known: " + BUILT_INS + ")");
+        }
+        long t = Math.max(timeMillis, now == Long.MIN_VALUE ? timeMillis : now);
+        Sample s = Sample.good(name, t, value ? 1 : 0);
+        for (State st : byTag.getOrDefault(name, List.of())) {
+            st.eval.accept(s);
+        }
+        evaluate(t);
+    }
+
+    /** The rules as they are now. */
+    public synchronized List<Status> status() {
+        return states.stream().map(s -> new Status(s.def.id(), s.condition, s.raised)).toList();
+    }
+
+    private void evaluate(long t) {
+        now = t;
+        for (State st : states) {
+            RuleEvaluator.Result r = st.eval.evaluate(t);
+            st.condition = r.condition();
+            if (!st.raised) {
+                if (r.active()) {
+                    st.raised = true;
+                    st.falseSince = Long.MIN_VALUE;
+                    sink.raise(st.def.id(), t, st.firstTag == null ? Double.NaN : st.eval.lastGoodValue(st.firstTag));
+                }
+            } else if (Boolean.FALSE.equals(r.condition())) {
+                if (st.falseSince == Long.MIN_VALUE) {
+                    st.falseSince = t;
+                }
+                if (t - st.falseSince >= st.def.clearMillis()) {
+                    st.raised = false;
+                    st.falseSince = Long.MIN_VALUE;
+                    sink.clear(st.def.id(), t);
+                }
+            } else {
+                st.falseSince = Long.MIN_VALUE; // true again, or unknown: stays raised
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.vigil.warning.online;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.model.Quality;
+import com.vigil.model.Sample;
+import com.vigil.warning.rules.RuleParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OnlineCompositeRulesTest {
+    static final long T0 = 1_700_000_000_000L;
+
+    /** Records what the rules raise and clear. */
+    static final class Events implements OnlineCompositeRules.Sink {
+        final List<String> log = new ArrayList<>();
+
+        @Override
+        public void raise(String ruleId, long timeMillis, double value) {
+            log.add("raise " + ruleId + " +" + (timeMillis - T0) / 1000 + "s " + value);
+        }
+
+        @Override
+        public void clear(String ruleId, long timeMillis) {
+            log.add("clear " + ruleId + " +" + (timeMillis - T0) / 1000 + "s");
+        }
+    }
+
+    static OnlineCompositeRules rules(Events sink, String id, String text) throws Exception {
+        return new OnlineCompositeRules(List.of(new OnlineCompositeRules.Definition(id, RuleParser.parse(text))), sink);
+    }
+
+    static void feed(OnlineCompositeRules r, int second, double temp) {
+        r.onBatch(List.of(Sample.good("temp", T0 + second * 1000L, temp)));
+    }
+
+    @Test
+    void raisesOnlyAfterTheForDurationAndClearsAfterTheConditionIsFalseForTheClearDelay() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = rules(ev, "hot", "temp > 80 for 30s");
+        for (int s = 0; s < 10; s++) feed(r, s, 70);
+        for (int s = 10; s < 35; s++) feed(r, s, 85);
+        assertEquals(List.of(), ev.log, "true for 24 s only");
+        feed(r, 35, 60); // a dip restarts the 30 s
+        for (int s = 36; s < 66; s++) feed(r, s, 85);
+        assertEquals(List.of(), ev.log);
+        feed(r, 66, 86);
+        assertEquals(List.of("raise hot +66s 86.0"), ev.log, "true since 36 s, raised at 66 s with the value");
+        for (int s = 67; s < 80; s++) feed(r, s, 70);
+        assertEquals(1, ev.log.size(), "false for 13 s < the clear delay (30 s, the for time)");
+        feed(r, 80, 90);
+        for (int s = 81; s < 111; s++) feed(r, s, 70);
+        assertEquals(1, ev.log.size(), "false again since 81 s: 29 s");
+        feed(r, 111, 70);
+        assertEquals("clear hot +111s", ev.log.get(1));
+        assertFalse(r.status().get(0).raised());
+    }
+
+    @Test
+    void unknownValuesNeitherRaiseNorClear() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = rules(ev, "hot", "temp > 80");
+        feed(r, 0, 90);
+        assertEquals(List.of("raise hot +0s 90.0"), ev.log, "no for: raised at once");
+        for (int s = 1; s < 120; s++) {
+            r.onBatch(List.of(new Sample("temp", T0 + s * 1000L, Double.NaN, Quality.BAD)));
+        }
+        assertEquals(1, ev.log.size(), "a bad value is unknown, the rule stays raised");
+        assertEquals(null, r.status().get(0).condition());
+        for (int s = 120; s < 129; s++) feed(r, s, 50);
+        assertEquals(1, ev.log.size(), "10 s minimum clear delay");
+        feed(r, 130, 50);
+        assertEquals("clear hot +130s", ev.log.get(1));
+        for (int s = 131; s < 300; s++) {
+            r.onBatch(List.of(new Sample("temp", T0 + s * 1000L, Double.NaN, Quality.STALE)));
+        }
+        assertEquals(2, ev.log.size(), "unknown never raises");
+    }
+
+    @Test
+    void operatorPresentIsABuiltInTheConsoleSets() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = rules(ev, "unattended", "temp > 80 and not operator_present for 2m");
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, T0);
+        for (int s = 0; s < 600; s++) feed(r, s, 90);
+        assertEquals(List.of(), ev.log, "hot but someone is at the console");
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false, T0 + 600_000);
+        for (int s = 600; s < 719; s++) feed(r, s, 90);
+        assertEquals(List.of(), ev.log, "nobody there for 119 s");
+        feed(r, 720, 90);
+        assertEquals(List.of("raise unattended +720s 90.0"), ev.log, "2 min unattended; the value is the tag's, not the variable's");
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, T0 + 721_000);
+        for (int s = 722; s < 900; s++) feed(r, s, 90);
+        assertEquals("clear unattended +841s", ev.log.get(1), "cleared 2 min after the operator came back");
+        assertThrows(IllegalArgumentException.class, () -> r.setVariable("nobody_cares", true, T0));
+    }
+
+    @Test
+    void rateAndOtherTagsComeFromTheSameBatches() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = rules(ev, "runaway", "rate(temp, 5m) > 0.5 and flow < 45 for 1m");
+        for (int s = 0; s < 1200; s++) {
+            double temp = s < 600 ? 150 + 0.3 * Math.sin(s / 7.0) : 150 + (s - 600) / 60.0; // +1 °C/min from 10 min
+            double flow = s < 600 ? 60 : 5;
+            r.onBatch(List.of(Sample.good("temp", T0 + s * 1000L, temp), Sample.good("flow", T0 + s * 1000L, flow),
+                    Sample.good("other", T0 + s * 1000L, 1)));
+        }
+        assertEquals(1, ev.log.size(), ev.log.toString());
+        String raised = ev.log.get(0);
+        int at = Integer.parseInt(raised.substring(raised.indexOf('+') + 1, raised.indexOf("s ")));
+        assertTrue(at > 660 && at < 900, "the slope exceeds 0.5/min a few minutes into the rise, then 1 min: " + raised);
+    }
+}
