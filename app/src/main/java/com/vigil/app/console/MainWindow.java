@@ -75,6 +75,9 @@ public final class MainWindow {
     private final Label notice = new Label();
     private final Button usersButton;
     private final Button auditButton;
+    private final Button earlyWarningButton;
+    private javafx.stage.Stage earlyWarningStage;
+    private EarlyWarningView earlyWarningView;
     private final Button passwordButton;
     private final Button lockButton;
     private final Button switchButton;
@@ -158,11 +161,12 @@ public final class MainWindow {
         demoBadge.getStyleClass().add(Styles.DEMO_BADGE);
         usersButton = button("open-users", "users.open", this::openUsers);
         auditButton = button("open-audit", "audit.open", this::openAudit);
+        earlyWarningButton = button("open-early-warning", "ew.open", this::openEarlyWarning);
         passwordButton = button("change-password", "password.open", () -> gate().changePassword());
         lockButton = button("lock-session", "lock.now", () -> gate().lockNow());
         switchButton = button("switch-user", "session.switch", () -> gate().switchUser());
         logoutButton = button("logout", "session.logout", () -> gate().logout());
-        HBox top = new HBox(title, plantName, spacer, sessionUser, demoBadge, usersButton, auditButton,
+        HBox top = new HBox(title, plantName, spacer, sessionUser, demoBadge, earlyWarningButton, usersButton, auditButton,
                 passwordButton, lockButton, switchButton, logoutButton, clock);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add(Styles.TOOLBAR);
@@ -231,8 +235,8 @@ public final class MainWindow {
             Actor a = actor.get();
             sessionUser.setText(i18n.t("session.user", a.user(), i18n.t("role." + a.role().name())));
             show(demoBadge, false);
-            for (Button b : new Button[] {usersButton, auditButton, passwordButton, lockButton, switchButton,
-                    logoutButton}) {
+            for (Button b : new Button[] {earlyWarningButton, usersButton, auditButton, passwordButton, lockButton,
+                    switchButton, logoutButton}) {
                 show(b, false);
             }
             return;
@@ -245,6 +249,7 @@ public final class MainWindow {
         sessionUser.setText(!has ? "" : wall ? i18n.t("session.wall")
                 : i18n.t("session.user", s.userName(), i18n.t("role." + s.actor().role().name())));
         show(demoBadge, has && s.demo());
+        show(earlyWarningButton, has && !viewOnly);
         show(usersButton, has && !viewOnly);
         usersButton.setDisable(!has || gate.service() == null
                 || !gate.service().permissions().allows(s.actor().role(), ProtectedAction.USER_MANAGEMENT));
@@ -268,6 +273,10 @@ public final class MainWindow {
 
     /** Closes the user-management and audit-trail windows (lock, log-out, user switch). */
     private void closeWindows() {
+        if (earlyWarningStage != null) {
+            earlyWarningStage.close();
+            earlyWarningStage = null;
+        }
         if (usersStage != null) {
             usersStage.close();
             usersStage = null;
@@ -278,6 +287,42 @@ public final class MainWindow {
             auditStage = null;
             auditView = null;
         }
+    }
+
+    /**
+     * The early-warning models and composite rules in their own window: every signed-in workstation role may look;
+     * retraining needs CONFIG_CHANGE (engineer, administrator), checked and audited by the service.
+     */
+    private void openEarlyWarning() {
+        if (gate == null || gate.service() == null || gate.session() == null || gate.session().viewOnly()) {
+            return;
+        }
+        if (earlyWarningStage != null) {
+            earlyWarningStage.toFront();
+            return;
+        }
+        EarlyWarningView view = new EarlyWarningView(runtime, gate.service(), gate::session, runner, i18n, pulse);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Scene s = new Scene(view, 1300, 760);
+        Theme.DARK.apply(s);
+        gate.watch(s);
+        stage.setTitle(i18n.t("ew.title"));
+        stage.setScene(s);
+        stage.setOnHidden(e -> {
+            view.dispose();
+            if (earlyWarningStage == stage) {
+                earlyWarningStage = null;
+                earlyWarningView = null;
+            }
+        });
+        earlyWarningStage = stage;
+        earlyWarningView = view;
+        stage.show();
+    }
+
+    /** The early-warning window, if open (tests). */
+    public EarlyWarningView earlyWarningView() {
+        return earlyWarningView;
     }
 
     /** User management in its own window (USER_MANAGEMENT; the service checks every step anyway). */

@@ -136,8 +136,14 @@ public final class VigilRuntime implements AutoCloseable {
                 }
                 notes.forEach(n -> LOG.info("asset models: {}", n));
                 // active first: a failure to save below must not cost the warnings of this run
-                assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
-                        com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
+                synchronized (this) {
+                    if (activeModels != null) {
+                        LOG.info("asset models were replaced while these were prepared; keeping the newer ones");
+                        return;
+                    }
+                    activateAssetModels(models, trained ? "trained at start on 3 simulated days of normal operation"
+                            : "loaded from " + dir);
+                }
                 LOG.info("early warning: {} asset models active", models.size());
                 java.util.Set<String> have = models.keySet();
                 List<String> without = com.vigil.warning.online.AssetModels.assets(plant.plant().tags()).stream()
@@ -159,6 +165,43 @@ public final class VigilRuntime implements AutoCloseable {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** The asset models the console warns with, where they came from and since when; null before any is active. */
+    public record ActiveModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models, String source,
+                               java.time.Instant since) { }
+
+    private volatile ActiveModels activeModels;
+
+    /** The active asset model set, or null while none is loaded or trained yet. */
+    public ActiveModels activeModels() {
+        return activeModels;
+    }
+
+    /**
+     * Makes {@code models} the active asset model set (replacing the previous one at once). The multivariate
+     * warnings of the previous models are cleared: the new models judge afresh after their settling time.
+     */
+    public synchronized void activateAssetModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models,
+                                                 String source) {
+        ActiveModels before = activeModels;
+        assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
+                com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
+        if (before != null) {
+            for (String asset : before.models().keySet()) {
+                engine.clearExternal(asset + AssetWarningAlarms.SUFFIX, clock.instant());
+            }
+        }
+        activeModels = new ActiveModels(java.util.Map.copyOf(models), source, clock.instant());
+    }
+
+    /** Directory of the console's asset models ({@code DATA_DIR/models}). */
+    public Path modelsDir() {
+        return options.dataDir().resolve(AssetModelStore.DIR);
+    }
+
+    public Options options() {
+        return options;
     }
 
     /**

@@ -1,0 +1,279 @@
+package com.vigil.app.console;
+
+import com.vigil.accounts.AccountException;
+import com.vigil.accounts.AccountService;
+import com.vigil.accounts.Session;
+import com.vigil.app.runtime.AssetModelAdmin;
+import com.vigil.app.runtime.VigilRuntime;
+import com.vigil.plantconfig.PlantDefinition;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.Styles;
+import com.vigil.ui.kit.TaskRunner;
+import com.vigil.warning.detect.EarlyWarningModel;
+import com.vigil.warning.online.OnlineCompositeRules;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * What the early warning runs with: the active multivariate asset models (where they came from, per asset the
+ * detector and the tags) and the plant's composite rules with their live state; engineers and administrators
+ * retrain the models here (a configuration change with a comment, in the audit trail). Other roles see the view
+ * with the retrain form disabled and the reason shown.
+ */
+public final class EarlyWarningView extends BorderPane {
+    /** One asset model row. */
+    public record ModelRow(String asset, String label, String detector, int tagCount, String tags) { }
+
+    /** One composite rule row. */
+    public record RuleRow(String id, int grade, String message, String when, String state) { }
+
+    private final VigilRuntime runtime;
+    private final AccountService accounts;
+    private final Supplier<Session> session;
+    private final TaskRunner runner;
+    private final I18n i18n;
+    private final AssetModelAdmin admin;
+    private final String lang;
+    private final Label summary = new Label();
+    private final Label message = new Label();
+    private final TableView<ModelRow> models = new TableView<>();
+    private final TableView<RuleRow> rules = new TableView<>();
+    private final TextField comment = new TextField();
+    private final Spinner<Integer> days = new Spinner<>(1, 7, 3);
+    private final Button retrain;
+    private VigilRuntime.ActiveModels shown;
+    private long lastRulesRefresh;
+    private boolean busy;
+    private final FxPulse pulse;
+    private final FxPulse.Updater updater = this::refresh;
+
+    public EarlyWarningView(VigilRuntime runtime, AccountService accounts, Supplier<Session> session, TaskRunner runner,
+                            I18n i18n, FxPulse pulse) {
+        this.runtime = runtime;
+        this.accounts = accounts;
+        this.session = session;
+        this.runner = runner;
+        this.i18n = i18n;
+        this.admin = new AssetModelAdmin(runtime);
+        this.lang = i18n.chinese() ? "zh" : "en";
+        setId("early-warning-view");
+        getStyleClass().add(Styles.APP);
+
+        Label title = new Label(i18n.t("ew.title"));
+        title.getStyleClass().add(Styles.PANEL_TITLE);
+        summary.setId("ew-summary");
+        summary.getStyleClass().add(Styles.SESSION_USER);
+        HBox bar = new HBox(12, title, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        setTop(bar);
+
+        models.setId("ew-models");
+        models.getStyleClass().add(Styles.DATA_TABLE);
+        models.setPlaceholder(new Label(i18n.t("ew.models.none")));
+        models.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        col(models, "ew.col.asset", ModelRow::asset, 120);
+        col(models, "ew.col.label", ModelRow::label, 90);
+        col(models, "ew.col.detector", ModelRow::detector, 90);
+        col(models, "ew.col.tagCount", r -> String.valueOf(r.tagCount()), 70);
+        col(models, "ew.col.tags", ModelRow::tags, 400);
+
+        rules.setId("ew-rules");
+        rules.getStyleClass().add(Styles.DATA_TABLE);
+        rules.setPlaceholder(new Label(i18n.t("ew.rules.none")));
+        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        col(rules, "ew.col.rule", RuleRow::id, 200);
+        col(rules, "ew.col.grade", r -> String.valueOf(r.grade()), 50);
+        col(rules, "ew.col.state", RuleRow::state, 110);
+        col(rules, "ew.col.message", RuleRow::message, 280);
+        col(rules, "ew.col.when", RuleRow::when, 420);
+
+        Label modelsTitle = new Label(i18n.t("ew.models.title"));
+        modelsTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        Label rulesTitle = new Label(i18n.t("ew.rules.title"));
+        rulesTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        VBox top = new VBox(4, modelsTitle, models);
+        VBox bottom = new VBox(4, rulesTitle, rules);
+        VBox.setVgrow(models, Priority.ALWAYS);
+        VBox.setVgrow(rules, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setCenter(split);
+
+        comment.setId("ew-comment");
+        comment.setPromptText(i18n.t("ew.comment.prompt"));
+        comment.setPrefColumnCount(40);
+        days.setId("ew-days");
+        days.setPrefWidth(80);
+        retrain = new Button(i18n.t("ew.retrain"));
+        retrain.setId("ew-retrain");
+        retrain.getStyleClass().add(Styles.ACTION_BUTTON);
+        retrain.setOnAction(e -> retrain());
+        message.setId("ew-message");
+        message.getStyleClass().add(Styles.MESSAGE);
+        message.setWrapText(true);
+        Label retrainTitle = new Label(i18n.t("ew.retrain.title"));
+        retrainTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        Label hint = new Label(i18n.t("ew.retrain.hint"));
+        hint.getStyleClass().add(Styles.FORM_HINT);
+        hint.setWrapText(true);
+        HBox form = new HBox(8, new Label(i18n.t("ew.days")), days, comment, retrain);
+        form.setAlignment(Pos.CENTER_LEFT);
+        VBox retrainBox = new VBox(6, retrainTitle, hint, form, message);
+        retrainBox.getStyleClass().add(Styles.ACTION_BAR);
+        retrainBox.setPadding(new Insets(6, 10, 10, 10));
+        setBottom(retrainBox);
+
+        this.pulse = pulse;
+        refresh();
+        pulse.add(updater);
+    }
+
+    /** Stops refreshing (the window closed). */
+    public void dispose() {
+        pulse.remove(updater);
+    }
+
+    private <R> void col(TableView<R> table, String key, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(i18n.t(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+    }
+
+    /** Called by the pulse: the model table when the active set changed, the rule states once a second. */
+    void refresh() {
+        VigilRuntime.ActiveModels active = runtime.activeModels();
+        if (active != shown) {
+            shown = active;
+            models.getItems().setAll(modelRows(active));
+            summary.setText(active == null ? i18n.t("ew.summary.none")
+                    : i18n.t("ew.summary", active.models().size(), active.source(),
+                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(active.since())));
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastRulesRefresh >= 1000) {
+            lastRulesRefresh = now;
+            rules.getItems().setAll(ruleRows());
+        }
+        Session s = session.get();
+        boolean allowed = AssetModelAdmin.allowed(accounts, s);
+        retrain.setDisable(busy || !allowed);
+        comment.setDisable(busy || !allowed);
+        days.setDisable(busy || !allowed);
+        if (!busy && !allowed && message.getText().isEmpty()) {
+            message.setText(i18n.t("ew.retrain.notAllowed"));
+        } else if (allowed && message.getText().equals(i18n.t("ew.retrain.notAllowed"))) {
+            message.setText("");
+        }
+    }
+
+    List<ModelRow> modelRows(VigilRuntime.ActiveModels active) {
+        List<ModelRow> out = new ArrayList<>();
+        if (active == null) {
+            return out;
+        }
+        PlantDefinition plant = runtime.plant();
+        for (Map.Entry<String, EarlyWarningModel> e : new java.util.TreeMap<>(active.models()).entrySet()) {
+            String asset = e.getKey();
+            String prefix = asset + ".";
+            List<String> cols = e.getValue().columns();
+            String tags = String.join(", ", cols.stream().map(c -> c.startsWith(prefix) ? c.substring(prefix.length()) : c).toList());
+            out.add(new ModelRow(asset, label(plant, asset), e.getValue().detector().kind(), cols.size(), tags));
+        }
+        return out;
+    }
+
+    List<RuleRow> ruleRows() {
+        PlantDefinition plant = runtime.plant();
+        List<RuleRow> out = new ArrayList<>();
+        for (OnlineCompositeRules.Status st : runtime.rules().status()) {
+            PlantDefinition.RuleDef def = plant.rule(st.id()).orElse(null);
+            if (def == null) {
+                continue;
+            }
+            String state = st.raised() ? i18n.t("ew.state.raised")
+                    : st.condition() == null ? i18n.t("ew.state.unknown")
+                    : st.condition() ? i18n.t("ew.state.pending") : i18n.t("ew.state.normal");
+            out.add(new RuleRow(def.id(), def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state));
+        }
+        return out;
+    }
+
+    private static String label(PlantDefinition plant, String asset) {
+        String equipment = asset.substring(asset.indexOf('.') + 1);
+        if (plant.floorPlan() != null) {
+            for (PlantDefinition.Shape s : plant.floorPlan().shapes()) {
+                if ("equipment".equals(s.kind()) && (equipment.equals(s.id()) || asset.equals(s.id()))
+                        && s.label() != null && !s.label().isBlank()) {
+                    return s.label();
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Retrains in the background; the comment is kept when it fails. */
+    void retrain() {
+        Session s = session.get();
+        if (busy || s == null) {
+            return;
+        }
+        String why = comment.getText();
+        if (why == null || why.isBlank()) {
+            message.setText(i18n.t("ew.comment.required"));
+            comment.requestFocus();
+            return;
+        }
+        int d = days.getValue();
+        busy = true;
+        message.setText(i18n.t("ew.retrain.running", d));
+        refresh();
+        runner.run(() -> {
+            try {
+                return admin.retrain(accounts, s, d, null, why);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, outcome -> {
+            busy = false;
+            comment.clear();
+            message.setText(i18n.t("ew.retrain.done", outcome.models()));
+            refresh();
+        }, error -> {
+            busy = false;
+            Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            message.setText(e instanceof AccountException ae && ae.reason() == AccountException.Reason.NOT_ALLOWED
+                    ? i18n.t("ew.retrain.notAllowed") : i18n.t("ew.retrain.failed", String.valueOf(e.getMessage())));
+            refresh();
+        });
+    }
+
+    /** The message line (tests). */
+    public String message() {
+        return message.getText();
+    }
+}

@@ -1,0 +1,177 @@
+package com.vigil.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.accounts.AccountService;
+import com.vigil.accounts.AuditEntry;
+import com.vigil.accounts.AuditFilter;
+import com.vigil.accounts.DemoAccounts;
+import com.vigil.accounts.Session;
+import com.vigil.app.console.EarlyWarningView;
+import com.vigil.app.console.MainWindow;
+import com.vigil.app.runtime.AssetModelStore;
+import com.vigil.app.runtime.VigilRuntime;
+import com.vigil.model.Role;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.TaskRunner;
+import com.vigil.warning.online.AssetModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The early-warning window: it lists the active asset models and the plant's composite rules with their state; an
+ * operator may look but not retrain; an engineer retrains from the window (comment required), the new models are
+ * active at once, saved to DATA_DIR/models and the change is in the audit trail. Real SQLite database, real window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EarlyWarningUiIT {
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private VigilRuntime runtime;
+    private MainWindow window;
+    private FxPulse pulse;
+
+    @Start
+    void start(Stage s) {
+        this.stage = s;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (pulse != null) {
+            pulse.stop();
+        }
+        fx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows().toArray(javafx.stage.Window[]::new)) {
+                if (w != stage) {
+                    w.hide();
+                }
+            }
+            return null;
+        });
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    private String label(FxRobot robot, String query) throws Exception {
+        Label l = robot.lookup(query).queryAs(Label.class);
+        return fx(l::getText);
+    }
+
+    @Test
+    void operatorLooksEngineerRetrainsWithAComment(FxRobot robot) throws Exception {
+        runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
+        AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
+        // a small model set is active (as after a start): two assets trained on 2 h of simulated normal operation
+        List<String> notes = new ArrayList<>();
+        var initial = new java.util.TreeMap<>(AssetModelStore.trainOnSimulatedDays(runtime.plant(), 5, 1, 2,
+                AssetModels.DEFAULT_DETECTOR, notes));
+        initial.keySet().retainAll(Set.of("RX.R201", "PS.P401"));
+        runtime.activateAssetModels(initial, "test set");
+        pulse = new FxPulse(10);
+        fx(() -> {
+            window = new MainWindow(runtime, new I18n(Locale.ENGLISH), TaskRunner.background(), pulse,
+                    new RecordingSink(), Clock.systemUTC());
+            stage.setScene(window.scene());
+            stage.setWidth(1600);
+            stage.setHeight(900);
+            stage.show();
+            return null;
+        });
+        pulse.start();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+
+        // an operator opens the window: models and rules are listed, retraining is refused in the form
+        Session operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();
+        robot.interact(() -> window.gate().begin(operator));
+        robot.clickOn("#open-early-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        EarlyWarningView view = fx(() -> window.earlyWarningView());
+        @SuppressWarnings("unchecked")
+        TableView<EarlyWarningView.ModelRow> models = robot.lookup("#ew-models").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        TableView<EarlyWarningView.RuleRow> rules = robot.lookup("#ew-rules").queryAs(TableView.class);
+        assertEquals(List.of("PS.P401", "RX.R201"), fx(() -> models.getItems().stream().map(EarlyWarningView.ModelRow::asset).toList()));
+        EarlyWarningView.ModelRow r201 = fx(() -> models.getItems().get(1));
+        assertEquals("R-201", r201.label());
+        assertTrue(r201.tags().contains("TT") && r201.tags().contains("CWF"), r201.tags());
+        assertTrue(label(robot, "#ew-summary").startsWith("2 asset models active · test set"), label(robot, "#ew-summary"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() == 4));
+        EarlyWarningView.RuleRow unattended = fx(() -> rules.getItems().get(3));
+        assertEquals("reactor-hot-unattended", unattended.id());
+        assertEquals(1, unattended.grade());
+        assertEquals("Reactor temperature above H and nobody at the console for 2 min", unattended.message());
+        assertEquals("Normal", unattended.state(), "an operator is signed in: 'not operator_present' is false");
+        assertEquals("Unknown (no good value)", fx(() -> rules.getItems().get(0).state()),
+                "no samples yet: the reactor temperature is unknown");
+        assertTrue(fx(() -> robot.lookup("#ew-retrain").queryAs(Button.class).isDisabled()), "operators cannot retrain");
+        assertEquals("Retraining is a configuration change: engineers and administrators only.", view.message());
+
+        // the operator's session ends; an engineer signs in and retrains
+        robot.interact(() -> window.gate().logout());
+        assertTrue(fx(() -> window.earlyWarningView() == null), "the window closed with the session");
+        Session engineer = service.loginDemo(DemoAccounts.userName(Role.ENGINEER)).session();
+        robot.interact(() -> window.gate().begin(engineer));
+        robot.clickOn("#open-early-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        EarlyWarningView ev = fx(() -> window.earlyWarningView());
+        assertFalse(fx(() -> robot.lookup("#ew-retrain").queryAs(Button.class).isDisabled()));
+        assertEquals("", ev.message());
+        robot.interact(() -> robot.lookup("#ew-days").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1));
+        robot.clickOn("#ew-retrain");
+        assertEquals("Enter why the models are retrained: the comment goes into the audit trail.", ev.message());
+        assertEquals("test set", runtime.activeModels().source(), "nothing changed without a comment");
+        robot.clickOn("#ew-comment").write("new catalyst batch");
+        robot.clickOn("#ew-retrain");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(ev::message).endsWith("trained, active and saved."));
+        VigilRuntime.ActiveModels now = runtime.activeModels();
+        assertTrue(now.models().size() >= 30, "a model for most equipment: " + now.models().size());
+        assertEquals("trained on 1 simulated days by " + DemoAccounts.userName(Role.ENGINEER), now.source());
+        assertEquals(now.models().size() + " asset models trained, active and saved.", ev.message());
+        @SuppressWarnings("unchecked")
+        TableView<EarlyWarningView.ModelRow> engineerModels = robot.lookup("#ew-models").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> engineerModels.getItems().size()) == now.models().size());
+        try (var files = Files.list(runtime.modelsDir())) {
+            assertEquals(now.models().size(), files.filter(f -> f.toString().endsWith(AssetModels.SUFFIX)).count(),
+                    "saved for the next start");
+        }
+        List<AuditEntry> changes = service.audit().find(new AuditFilter(null, null, null, Set.of("CONFIG_CHANGE")), 10);
+        assertEquals(1, changes.size(), changes.toString());
+        AuditEntry change = changes.get(0);
+        assertEquals(DemoAccounts.userName(Role.ENGINEER), change.user());
+        assertEquals("DONE", change.outcome());
+        assertEquals("2 asset models", change.before());
+        assertTrue(change.after().startsWith(now.models().size() + " asset models trained on 1 simulated days"), change.after());
+        assertEquals("new catalyst batch", change.comment());
+        assertTrue(service.audit().verify().ok(), "audit chain intact");
+    }
+}
