@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 /**
  * Takes the documentation screenshots of the live console (run under Xvfb, see docs/screenshots/README.md):
  * the log-in screen and user management, normal operation, a multivariate early warning (reactor cooling lost),
- * a grade-1 gas alarm with the banner and guidance, and an alarm flood. Usage: {@code Screenshots OUT_DIR [zh|en] [accounts]} ({@code accounts}: only the first two).
+ * the composite rule that follows it and the early-warning window (models and rules), a grade-1 gas alarm with the
+ * banner and guidance, and an alarm flood. Usage: {@code Screenshots OUT_DIR [zh|en] [accounts]} ({@code accounts}: only the first two).
  */
 public final class Screenshots {
     public static void main(String[] args) throws Exception {
@@ -87,6 +88,24 @@ public final class Screenshots {
         fx(() -> w[0].alarms().reveal("RX.R201:MV"));
         Thread.sleep(3_000);
         shot(w[0], out.resolve("early-warning-" + suffix + ".png"));
+
+        // the composite rule of R-201 (heating up without enough cooling water) follows once the temperature rises
+        for (int i = 0; i < 1200 && runtime.engine().activeAlarms().stream()
+                .noneMatch(v -> v.id().equals("RULE:R201-heating-without-cooling")); i++) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(1_000);
+        fx(() -> w[0].alarms().reveal("RULE:R201-heating-without-cooling"));
+        Thread.sleep(3_000);
+        shot(w[0], out.resolve("rule-warning-" + suffix + ".png"));
+        fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-early-warning")).fire());
+        Thread.sleep(3_000);
+        CompletableFuture<WritableImage> ew = new CompletableFuture<>();
+        Platform.runLater(() -> ew.complete(w[0].earlyWarningView().getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(ew.join(), null), "png", out.resolve("early-warning-window-" + suffix + ".png")
+                .toFile());
+        System.out.println("wrote " + out.resolve("early-warning-window-" + suffix + ".png"));
+        fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
 
         runtime.server().force("WH.GD11", 46, 3600);
         for (int i = 0; i < 60 && runtime.engine().activeAlarms().stream()
