@@ -7,6 +7,7 @@ import com.vigil.app.cli.DetectCommand;
 import com.vigil.app.cli.ModelsCommand;
 import com.vigil.app.cli.ProbeCommand;
 import com.vigil.app.cli.ReplayCommand;
+import com.vigil.app.cli.RulesCommand;
 import com.vigil.app.cli.SimCommand;
 import com.vigil.app.cli.UserCommand;
 import com.vigil.app.cli.VersionProvider;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil (安全哨兵): control-room console for production safety.",
         subcommands = {ConsoleCommand.class, SimCommand.class, ReplayCommand.class, DetectCommand.class, BenchCommand.class,
-                AuditCommand.class, UserCommand.class, ProbeCommand.class, ModelsCommand.class,
+                AuditCommand.class, UserCommand.class, ProbeCommand.class, ModelsCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** Every user-visible string exists in both languages; no key is missing in code and none is unused. */
 class BundleConsistencyTest {
     /** Keys built at run time from enum names: every constant needs its key. */
-    private static final List<String> DYNAMIC = List.of("alarms.state.", "alarms.grade.", "quality.", "role.", "status.");
+    private static final List<String> DYNAMIC = List.of("alarms.state.", "alarms.grade.", "quality.", "role.", "status.",
+            "ew.origin.");
 
     private static Properties load(String name) throws IOException {
         try (InputStream in = BundleConsistencyTest.class.getResourceAsStream("/com/vigil/ui/kit/" + name)) {
@@ -66,6 +67,9 @@ class BundleConsistencyTest {
         }
         for (int g = 1; g <= 4; g++) {
             assertTrue(en.containsKey("alarms.grade." + g));
+        }
+        for (com.vigil.app.runtime.VigilRuntime.ModelOrigin o : com.vigil.app.runtime.VigilRuntime.ModelOrigin.values()) {
+            assertTrue(en.containsKey("ew.origin." + o.name()), "missing ew.origin." + o.name());
         }
     }
 

@@ -42,6 +42,22 @@ class CommandLineTest {
     }
 
     @Test
+    void rulesChecksThePlantFilesRulesAsTheConsoleLoadsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertEquals(0, run("rules"), err.toString());
+        assertTrue(out.toString().startsWith("4 composite rules OK in the demo plant"), out.toString());
+        assertTrue(out.toString().contains("reactor-hot-unattended           grade 1  for 120 s  clear after 120 s  reads "
+                + "RX.R201.TT, RX.R202.TT, RX.R203.TT, operator_present"), out.toString());
+        java.nio.file.Path f = dir.resolve("plant.yaml");
+        java.nio.file.Files.writeString(f, String.join("\n", "plant: x", "areas:", "  - id: A", "tags:", "  - id: A.T",
+                "    area: A", "    range: [0, 100]", "rules:", "  - id: hot", "    when: \"A.T > 50 and\"", "    grade: 2",
+                "    message: Hot", ""));
+        assertEquals(2, run("rules", "--plant", f.toString()));
+        assertTrue(err.toString().contains(f + ":10: field 'rules[0].when': rule 'hot', line 1, column 13: expected"),
+                err.toString());
+    }
+
+    @Test
     void replayWritesTheJournalOfTheStandardsTransitions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path data = dir.resolve("data.csv");

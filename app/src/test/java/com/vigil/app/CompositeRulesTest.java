@@ -109,6 +109,7 @@ class CompositeRulesTest {
         AlarmRow zh = row(run.engine(), Locale.SIMPLIFIED_CHINESE, rule.id());
         assertEquals("R-201 冷却水不足且反应温度持续上升", zh.description());
         assertEquals("规则预警", zh.type());
+        assertTrue(zh.valueText().matches("\\d+\\.\\d+ °C"), "the temperature when raised, no limit: " + zh.valueText());
         assertTrue(zh.guidance().startsWith("1. 立即停止进料"), zh.guidance());
         AlarmRow en = row(run.engine(), Locale.ENGLISH, rule.id());
         assertEquals("R-201 heating up without enough cooling water", en.description());

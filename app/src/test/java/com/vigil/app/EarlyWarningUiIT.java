@@ -150,6 +150,17 @@ class EarlyWarningUiIT {
         robot.clickOn("#ew-retrain");
         assertEquals("Enter why the models are retrained: the comment goes into the audit trail.", ev.message());
         assertEquals("test set", runtime.activeModels().source(), "nothing changed without a comment");
+        // the historian is not open in this test (no plant connection): the failure is shown, the input kept, the
+        // previous models stay active and the attempt is in the audit trail
+        robot.clickOn("#ew-source-historian");
+        robot.clickOn("#ew-comment").write("try the recorded week");
+        robot.clickOn("#ew-retrain");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(ev::message).startsWith("Retraining failed"));
+        assertEquals("Retraining failed; the previous models stay active: the historian is not open yet", ev.message());
+        assertEquals("try the recorded week", fx(() -> robot.lookup("#ew-comment").queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals("test set", runtime.activeModels().source());
+        robot.clickOn("#ew-source-sim");
+        robot.interact(() -> robot.lookup("#ew-comment").queryAs(javafx.scene.control.TextField.class).clear());
         robot.clickOn("#ew-comment").write("new catalyst batch");
         robot.clickOn("#ew-retrain");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(ev::message).endsWith("trained, active and saved."));
@@ -165,8 +176,10 @@ class EarlyWarningUiIT {
                     "saved for the next start");
         }
         List<AuditEntry> changes = service.audit().find(new AuditFilter(null, null, null, Set.of("CONFIG_CHANGE")), 10);
-        assertEquals(1, changes.size(), changes.toString());
-        AuditEntry change = changes.get(0);
+        assertEquals(List.of("FAILED", "DONE"), changes.stream().map(AuditEntry::outcome).toList(), changes.toString());
+        assertTrue(changes.get(0).comment().startsWith("try the recorded week (trained on the last 24 h of the historian: "
+                + "the historian is not open yet)"), changes.get(0).comment());
+        AuditEntry change = changes.get(1);
         assertEquals(DemoAccounts.userName(Role.ENGINEER), change.user());
         assertEquals("DONE", change.outcome());
         assertEquals("2 asset models", change.before());

@@ -61,6 +61,10 @@ public final class EarlyWarningView extends BorderPane {
     private final TableView<RuleRow> rules = new TableView<>();
     private final TextField comment = new TextField();
     private final Spinner<Integer> days = new Spinner<>(1, 7, 3);
+    private final Spinner<Integer> hours = new Spinner<>(1, 720, 24);
+    private final javafx.scene.control.ToggleGroup sourceGroup = new javafx.scene.control.ToggleGroup();
+    private final javafx.scene.control.RadioButton simulated = new javafx.scene.control.RadioButton();
+    private final javafx.scene.control.RadioButton history = new javafx.scene.control.RadioButton();
     private final Button retrain;
     private VigilRuntime.ActiveModels shown;
     private long lastRulesRefresh;
@@ -127,6 +131,16 @@ public final class EarlyWarningView extends BorderPane {
         comment.setPrefColumnCount(40);
         days.setId("ew-days");
         days.setPrefWidth(80);
+        hours.setId("ew-hours");
+        hours.setPrefWidth(90);
+        hours.setEditable(true);
+        simulated.setId("ew-source-sim");
+        simulated.setText(i18n.t("ew.source.sim"));
+        simulated.setToggleGroup(sourceGroup);
+        history.setId("ew-source-historian");
+        history.setText(i18n.t("ew.source.historian"));
+        history.setToggleGroup(sourceGroup);
+        simulated.setSelected(true);
         retrain = new Button(i18n.t("ew.retrain"));
         retrain.setId("ew-retrain");
         retrain.getStyleClass().add(Styles.ACTION_BUTTON);
@@ -139,9 +153,13 @@ public final class EarlyWarningView extends BorderPane {
         Label hint = new Label(i18n.t("ew.retrain.hint"));
         hint.getStyleClass().add(Styles.FORM_HINT);
         hint.setWrapText(true);
-        HBox form = new HBox(8, new Label(i18n.t("ew.days")), days, comment, retrain);
+        HBox simRow = new HBox(8, simulated, days, new Label(i18n.t("ew.days")));
+        simRow.setAlignment(Pos.CENTER_LEFT);
+        HBox histRow = new HBox(8, history, hours, new Label(i18n.t("ew.hours")));
+        histRow.setAlignment(Pos.CENTER_LEFT);
+        HBox form = new HBox(8, comment, retrain);
         form.setAlignment(Pos.CENTER_LEFT);
-        VBox retrainBox = new VBox(6, retrainTitle, hint, form, message);
+        VBox retrainBox = new VBox(6, retrainTitle, hint, simRow, histRow, form, message);
         retrainBox.getStyleClass().add(Styles.ACTION_BAR);
         retrainBox.setPadding(new Insets(6, 10, 10, 10));
         setBottom(retrainBox);
@@ -170,7 +188,7 @@ public final class EarlyWarningView extends BorderPane {
             shown = active;
             models.getItems().setAll(modelRows(active));
             summary.setText(active == null ? i18n.t("ew.summary.none")
-                    : i18n.t("ew.summary", active.models().size(), active.source(),
+                    : i18n.t("ew.summary", active.models().size(), origin(active),
                             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(active.since())));
         }
         long now = System.currentTimeMillis();
@@ -183,11 +201,20 @@ public final class EarlyWarningView extends BorderPane {
         retrain.setDisable(busy || !allowed);
         comment.setDisable(busy || !allowed);
         days.setDisable(busy || !allowed);
+        hours.setDisable(busy || !allowed);
+        simulated.setDisable(busy || !allowed);
+        history.setDisable(busy || !allowed);
         if (!busy && !allowed && message.getText().isEmpty()) {
             message.setText(i18n.t("ew.retrain.notAllowed"));
         } else if (allowed && message.getText().equals(i18n.t("ew.retrain.notAllowed"))) {
             message.setText("");
         }
+    }
+
+    /** Where the models came from, in the UI language. */
+    private String origin(VigilRuntime.ActiveModels a) {
+        String what = i18n.t("ew.origin." + a.origin().name(), a.detail());
+        return a.by() == null ? what : i18n.t("ew.origin.by", what, a.by());
     }
 
     List<ModelRow> modelRows(VigilRuntime.ActiveModels active) {
@@ -247,13 +274,15 @@ public final class EarlyWarningView extends BorderPane {
             comment.requestFocus();
             return;
         }
-        int d = days.getValue();
+        AssetModelAdmin.Source from = history.isSelected() ? new AssetModelAdmin.RecentHistory(hours.getValue())
+                : new AssetModelAdmin.SimulatedDays(days.getValue());
         busy = true;
-        message.setText(i18n.t("ew.retrain.running", d));
+        message.setText(history.isSelected() ? i18n.t("ew.retrain.runningHistorian", hours.getValue())
+                : i18n.t("ew.retrain.running", days.getValue()));
         refresh();
         runner.run(() -> {
             try {
-                return admin.retrain(accounts, s, d, null, why);
+                return admin.retrain(accounts, s, from, why);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

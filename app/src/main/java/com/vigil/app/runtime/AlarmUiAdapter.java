@@ -133,6 +133,8 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
             // a composite rule written by an engineer: its message and guidance in the operator's language
             PlantDefinition.RuleDef rule = plant.rule(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
             type = i18n.t("alarms.type.rule");
+            // the rule's tag when it was raised; a rule has no single limit
+            valueText = Double.isNaN(v.valueAtActivation()) ? "—" : fmt(v.valueAtActivation()) + unit;
             if (rule != null) {
                 description = rule.message(lang);
                 String g = rule.guidance(lang);

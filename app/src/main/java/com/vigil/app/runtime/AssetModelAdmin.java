@@ -25,6 +25,72 @@ public final class AssetModelAdmin {
         this.runtime = runtime;
     }
 
+    /** What the models are trained on. */
+    public sealed interface Source {
+        /** For the audit trail: "trained on …". */
+        String describe();
+
+        /** The active model set's origin. */
+        VigilRuntime.ModelOrigin origin();
+
+        /** Days, hours or the file. */
+        String detail();
+    }
+
+    /** Simulated days of normal operation of the (demo) plant. */
+    public record SimulatedDays(int days) implements Source {
+        @Override
+        public VigilRuntime.ModelOrigin origin() {
+            return VigilRuntime.ModelOrigin.SIMULATED_DAYS;
+        }
+
+        @Override
+        public String detail() {
+            return String.valueOf(days);
+        }
+
+        @Override
+        public String describe() {
+            return "trained on " + days + " simulated days";
+        }
+    }
+
+    /** The last {@code hours} of this console's historian. */
+    public record RecentHistory(double hours) implements Source {
+        @Override
+        public String describe() {
+            return "trained on the last " + detail() + " h of the historian";
+        }
+
+        @Override
+        public VigilRuntime.ModelOrigin origin() {
+            return VigilRuntime.ModelOrigin.HISTORIAN;
+        }
+
+        @Override
+        public String detail() {
+            return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+        }
+    }
+
+    /** A recorded file {@code timestamp,tag,value,quality} (historian export, headless simulator run). */
+    public record Recording(Path file) implements Source {
+        @Override
+        public VigilRuntime.ModelOrigin origin() {
+            return VigilRuntime.ModelOrigin.RECORDING;
+        }
+
+        @Override
+        public String detail() {
+            return file.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "trained on " + file;
+        }
+    }
+
     /** What a retraining did. */
     public record Outcome(int models, List<String> notes, List<String> removed, String source) { }
 
@@ -35,33 +101,41 @@ public final class AssetModelAdmin {
     }
 
     /**
-     * Trains one model per asset on {@code days} simulated days of normal operation of the plant (seeds other than
-     * the live plant's), or on {@code recording} (a historian export / recorded file) when given; activates and saves
-     * them. Slow (tens of seconds): call it off the FX thread.
+     * Trains one model per asset on the source (simulated days use other seeds than the live plant; the historian
+     * source is the console's own recorded operation, which the user judges normal); activates and saves them.
+     * Slow (seconds to tens of seconds): call it off the FX thread.
      *
      * @throws com.vigil.accounts.AccessDeniedException not allowed (recorded in the audit trail by the service)
      * @throws IllegalArgumentException no comment, or nothing could be modelled (audited as failed)
      */
-    public Outcome retrain(AccountService accounts, Session session, int days, Path recording, String comment)
-            throws IOException {
+    public Outcome retrain(AccountService accounts, Session session, Source from, String comment) throws IOException {
         String target = "early-warning models " + runtime.modelsDir();
         accounts.require(session, ProtectedAction.CONFIG_CHANGE, target);
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("a comment is required: why the models are retrained");
         }
-        String source = recording != null ? "trained on " + recording : "trained on " + days + " simulated days";
+        String source = from.describe();
         VigilRuntime.ActiveModels before = runtime.activeModels();
         try {
             List<String> notes = new ArrayList<>();
-            Map<String, EarlyWarningModel> models = recording != null
-                    ? AssetModelStore.trainOnRecording(runtime.plant(), recording, AssetModels.DEFAULT_DETECTOR, notes)
-                    : AssetModelStore.trainOnSimulatedDays(runtime.plant(),
-                            runtime.options().seed() + 1000, days, 24,
-                            AssetModels.DEFAULT_DETECTOR, notes);
+            Map<String, EarlyWarningModel> models;
+            if (from instanceof Recording r) {
+                models = AssetModelStore.trainOnRecording(runtime.plant(), r.file(), AssetModels.DEFAULT_DETECTOR, notes);
+            } else if (from instanceof SimulatedDays d) {
+                models = AssetModelStore.trainOnSimulatedDays(runtime.plant(), runtime.options().seed() + 1000, d.days(),
+                        24, AssetModels.DEFAULT_DETECTOR, notes);
+            } else {
+                com.vigil.historian.Historian historian = runtime.historian();
+                if (historian == null) {
+                    throw new IllegalArgumentException("the historian is not open yet");
+                }
+                models = AssetModelStore.trainOnHistorian(runtime.plant(), historian, System.currentTimeMillis(),
+                        ((RecentHistory) from).hours(), AssetModels.DEFAULT_DETECTOR, notes);
+            }
             if (models.isEmpty()) {
                 throw new IllegalArgumentException("no asset could be modelled: " + String.join("; ", notes));
             }
-            runtime.activateAssetModels(models, source + " by " + session.userName());
+            runtime.activateAssetModels(models, from.origin(), from.detail(), session.userName());
             List<String> removed = AssetModels.save(models, runtime.modelsDir());
             accounts.audit().record(session.actor(), AuditAction.CONFIG_CHANGE, target,
                     (before == null ? 0 : before.models().size()) + " asset models",

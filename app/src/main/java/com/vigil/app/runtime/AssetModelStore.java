@@ -43,6 +43,63 @@ public final class AssetModelStore {
         return AssetModels.train(AssetModels.assets(plant.plant().tags()), t, spec, notes);
     }
 
+    /**
+     * The training table of {@code [from, to)} from the console's historian: one row per period boundary with the
+     * last good value of every analog tag before it, as {@link com.vigil.warning.online.PeriodRows} builds it
+     * online. Read as per-period aggregates, so a week costs one query per tag. A period without samples carries
+     * the previous value (values are reported on change); a period with only bad samples gives NaN until a good
+     * value comes again. Rows without any value (the console was not running) are left out.
+     */
+    public static AssetModels.Table historianTable(PlantDefinition plant, com.vigil.historian.Historian historian,
+                                                   long from, long to, long periodMillis) {
+        List<String> columns = AssetModels.trainingColumns(plant.plant().tags());
+        long start = Math.floorDiv(from, periodMillis) * periodMillis;
+        long end = Math.floorDiv(to, periodMillis) * periodMillis;
+        int n = (int) Math.max(0, (end - start) / periodMillis);
+        double[][] rows = new double[n][columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            double carry = Double.NaN;
+            List<com.vigil.historian.Aggregate> ag = n == 0 ? List.of()
+                    : historian.aggregate(columns.get(c), start, end, periodMillis);
+            for (int r = 0; r < n; r++) {
+                com.vigil.historian.Aggregate a = r < ag.size() ? ag.get(r) : null;
+                if (a != null && a.usableCount() > 0) {
+                    carry = a.last();
+                } else if (a != null && a.badCount() > 0) {
+                    carry = Double.NaN;
+                }
+                // row r is the boundary at the end of interval r: the last value before it
+                rows[r][c] = carry;
+            }
+        }
+        // periods when the console was not running (nothing recorded at all) are left out
+        List<double[]> kept = new java.util.ArrayList<>(n);
+        for (double[] row : rows) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    kept.add(row);
+                    break;
+                }
+            }
+        }
+        return new AssetModels.Table(columns, kept.toArray(new double[0][]));
+    }
+
+    /** Trains on the last {@code hours} of the console's historian (normal operation is the user's judgement). */
+    public static Map<String, EarlyWarningModel> trainOnHistorian(PlantDefinition plant,
+                                                                  com.vigil.historian.Historian historian, long to,
+                                                                  double hours, String detector, List<String> notes) {
+        long from = to - (long) (hours * 3_600_000);
+        AssetModels.Table t = historianTable(plant, historian, from, to, OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS);
+        if (t.rows().length < AssetModels.MIN_ROWS) {
+            throw new IllegalArgumentException("the historian holds " + t.rows().length + " rows of "
+                    + OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS / 1000 + " s in the last " + hours + " h; at least "
+                    + AssetModels.MIN_ROWS + " are needed (" + AssetModels.MIN_ROWS * OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS / 60_000
+                    + " min of recorded operation)");
+        }
+        return AssetModels.train(AssetModels.assets(plant.plant().tags()), t, detector, notes);
+    }
+
     /** Trains on a recorded file of normal operation (errors name the file, line and field). */
     public static Map<String, EarlyWarningModel> trainOnRecording(PlantDefinition plant, Path file, String detector,
                                                                   List<String> notes) throws IOException {

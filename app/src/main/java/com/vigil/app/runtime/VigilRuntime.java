@@ -141,8 +141,8 @@ public final class VigilRuntime implements AutoCloseable {
                         LOG.info("asset models were replaced while these were prepared; keeping the newer ones");
                         return;
                     }
-                    activateAssetModels(models, trained ? "trained at start on 3 simulated days of normal operation"
-                            : "loaded from " + dir);
+                    activateAssetModels(models, trained ? ModelOrigin.TRAINED_AT_START : ModelOrigin.LOADED,
+                            trained ? "3" : dir.toString(), null);
                 }
                 LOG.info("early warning: {} asset models active", models.size());
                 java.util.Set<String> have = models.keySet();
@@ -167,9 +167,41 @@ public final class VigilRuntime implements AutoCloseable {
         t.start();
     }
 
-    /** The asset models the console warns with, where they came from and since when; null before any is active. */
-    public record ActiveModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models, String source,
-                               java.time.Instant since) { }
+    /** Where the active asset models came from. */
+    public enum ModelOrigin {
+        /** Trained at the first start on simulated days (detail: days). */
+        TRAINED_AT_START,
+        /** Loaded from the model directory (detail: the directory). */
+        LOADED,
+        /** Retrained on simulated days of normal operation (detail: days). */
+        SIMULATED_DAYS,
+        /** Retrained on the last hours of the historian (detail: hours). */
+        HISTORIAN,
+        /** Retrained on a recorded file (detail: the file). */
+        RECORDING,
+        /** Set by a tool or test (detail: free text). */
+        OTHER
+    }
+
+    /**
+     * The asset models the console warns with, where they came from ({@code detail}: days, hours, directory or
+     * file), who retrained them (null at start) and since when; null before any is active.
+     */
+    public record ActiveModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models,
+                               ModelOrigin origin, String detail, String by, java.time.Instant since) {
+        /** In English, for logs and the audit trail. */
+        public String source() {
+            String what = switch (origin) {
+                case TRAINED_AT_START -> "trained at start on " + detail + " simulated days";
+                case LOADED -> "loaded from " + detail;
+                case SIMULATED_DAYS -> "trained on " + detail + " simulated days";
+                case HISTORIAN -> "trained on the last " + detail + " h of the historian";
+                case RECORDING -> "trained on " + detail;
+                case OTHER -> detail;
+            };
+            return by == null ? what : what + " by " + by;
+        }
+    }
 
     private volatile ActiveModels activeModels;
 
@@ -178,12 +210,17 @@ public final class VigilRuntime implements AutoCloseable {
         return activeModels;
     }
 
+    /** As {@link #activateAssetModels(java.util.Map, ModelOrigin, String, String)} from a tool or test. */
+    public void activateAssetModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models, String source) {
+        activateAssetModels(models, ModelOrigin.OTHER, source, null);
+    }
+
     /**
      * Makes {@code models} the active asset model set (replacing the previous one at once). The multivariate
      * warnings of the previous models are cleared: the new models judge afresh after their settling time.
      */
     public synchronized void activateAssetModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models,
-                                                 String source) {
+                                                 ModelOrigin origin, String detail, String by) {
         ActiveModels before = activeModels;
         assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
                 com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
@@ -192,7 +229,7 @@ public final class VigilRuntime implements AutoCloseable {
                 engine.clearExternal(asset + AssetWarningAlarms.SUFFIX, clock.instant());
             }
         }
-        activeModels = new ActiveModels(java.util.Map.copyOf(models), source, clock.instant());
+        activeModels = new ActiveModels(java.util.Map.copyOf(models), origin, detail, by, clock.instant());
     }
 
     /** Directory of the console's asset models ({@code DATA_DIR/models}). */
