@@ -71,9 +71,14 @@ class CompositeRulesTest {
     @Test
     void demoPlantRulesCompile() throws Exception {
         List<OnlineCompositeRules.Definition> defs = CompositeRuleAlarms.compile(PLANT);
-        assertEquals(List.of("R201-heating-without-cooling", "R202-heating-without-cooling", "R203-heating-without-cooling",
-                "reactor-hot-unattended"), defs.stream().map(OnlineCompositeRules.Definition::id).toList());
-        assertEquals(120_000, defs.get(3).rule().forMillis(), "a block scalar over three lines: 'for 2m' on the last");
+        assertEquals(List.of("reactor-hot-unattended", "RX.R201:heating-without-cooling", "RX.R202:heating-without-cooling",
+                "RX.R203:heating-without-cooling"), defs.stream().map(OnlineCompositeRules.Definition::id).toList(),
+                "the file's rules, then those the batch-reactor template gives each reactor");
+        assertEquals(120_000, defs.get(0).rule().forMillis(), "a block scalar over three lines: 'for 2m' on the last");
+        PlantDefinition.RuleDef r202 = PLANT.rule("RX.R202:heating-without-cooling").orElseThrow();
+        assertEquals("rate(RX.R202.TT, 5m) > 0.2 and RX.R202.CWF < 45 for 1m", r202.when(), "${prefix} substituted");
+        assertEquals("RX.R202.TT", r202.tag(), "tag is a suffix in a template");
+        assertEquals("R-202 heating up without enough cooling water", r202.message("en"), "${label} substituted");
     }
 
     private static Run coolingFailure;
@@ -94,7 +99,7 @@ class CompositeRulesTest {
                 && "HH".equals(e.limit())).findFirst().map(TruthEvent::time).orElseThrow();
         List<AlarmView> rules = run.engine().activeAlarms().stream()
                 .filter(a -> a.id().startsWith(CompositeRuleAlarms.ID_PREFIX)).toList();
-        AlarmView rule = run.engine().alarm("RULE:R201-heating-without-cooling").orElseThrow(
+        AlarmView rule = run.engine().alarm("RULE:RX.R201:heating-without-cooling").orElseThrow(
                 () -> new AssertionError("rule not raised; rule alarms: " + rules));
         assertTrue(rule.activationTime().isAfter(start), "after the cooling failed");
         double leadMin = (hh.toEpochMilli() - rule.activationTime().toEpochMilli()) / 60_000.0;
@@ -102,7 +107,7 @@ class CompositeRulesTest {
         assertEquals(2, rule.priority().grade());
         assertEquals("RX.R201.TT", rule.tag());
         assertTrue(rule.valueAtActivation() > 100, "the reactor temperature when raised: " + rule.valueAtActivation());
-        assertEquals(List.of("RULE:R201-heating-without-cooling"), rules.stream().map(AlarmView::id).toList(),
+        assertEquals(List.of("RULE:RX.R201:heating-without-cooling"), rules.stream().map(AlarmView::id).toList(),
                 "the other reactors' rules stay quiet, and with an operator present the unattended rule too");
 
         // the alarm list shows the rule's message and guidance in the operator's language
@@ -165,6 +170,41 @@ class CompositeRulesTest {
 
     static PlantDefinition parse(String yaml) throws PlantFileException {
         return PlantFiles.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "rules.yaml");
+    }
+
+    @Test
+    void aMistakeInATemplateRuleNamesTheTemplatesLineAndTheEquipment() throws Exception {
+        String yaml = """
+                plant: test
+                areas:
+                  - id: A
+                templates:
+                  pump:
+                    tags:
+                      PT: {range: [0, 10], at: [0, 0]}
+                      FT: {range: [0, 80], at: [1, 0]}
+                    rules:
+                      - id: dry-run
+                        when: "${prefix}.FT < 5 and ${prefix}.PT >> 2 for 30s"
+                        grade: 2
+                        tag: FT
+                        message: {en: "${label} running dry"}
+                equipment:
+                  - {id: P1, area: A, label: P-1, template: pump, position: [0, 0]}
+                  - {id: P2, area: A, label: P-2, template: pump, position: [5, 0]}
+                tags: []
+                """;
+        PlantFileException e = assertThrows(PlantFileException.class, () -> CompositeRuleAlarms.compile(parse(yaml)));
+        assertEquals(11, e.line(), "the template's line: " + e.getMessage());
+        assertEquals("templates.pump.rules[0] (P1).when", e.field());
+        assertTrue(e.getMessage().contains("rule 'A.P1:dry-run', line 1, column 26: expected a number, tag, function or '(' "
+                + "but found '>' (in \"A.P1.FT < 5 and A.P1.PT >> 2 for 30s\")"), "the position is in the substituted text: "
+                + e.getMessage());
+        PlantDefinition ok = parse(yaml.replace(">> 2", "> 2"));
+        assertEquals(List.of("A.P1:dry-run", "A.P2:dry-run"), CompositeRuleAlarms.compile(ok).stream()
+                .map(OnlineCompositeRules.Definition::id).toList());
+        assertEquals("A.P2.FT", ok.rule("A.P2:dry-run").orElseThrow().tag());
+        assertEquals("P-2 running dry", ok.rule("A.P2:dry-run").orElseThrow().message("zh"));
     }
 
     @Test

@@ -126,12 +126,13 @@ class EarlyWarningUiIT {
         assertTrue(r201.tags().contains("TT") && r201.tags().contains("CWF"), r201.tags());
         assertTrue(label(robot, "#ew-summary").startsWith("2 asset models active · test set"), label(robot, "#ew-summary"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() == 4));
-        EarlyWarningView.RuleRow unattended = fx(() -> rules.getItems().get(3));
+        EarlyWarningView.RuleRow unattended = fx(() -> rules.getItems().get(0));
         assertEquals("reactor-hot-unattended", unattended.id());
         assertEquals(1, unattended.grade());
         assertEquals("Reactor temperature above H and nobody at the console for 2 min", unattended.message());
         assertEquals("Normal", unattended.state(), "an operator is signed in: 'not operator_present' is false");
-        assertEquals("Unknown (no good value)", fx(() -> rules.getItems().get(0).state()),
+        assertEquals("RX.R201:heating-without-cooling", fx(() -> rules.getItems().get(1).id()));
+        assertEquals("Unknown (no good value)", fx(() -> rules.getItems().get(1).state()),
                 "no samples yet: the reactor temperature is unknown");
         assertTrue(fx(() -> robot.lookup("#ew-retrain").queryAs(Button.class).isDisabled()), "operators cannot retrain");
         assertEquals("Retraining is a configuration change: engineers and administrators only.", view.message());

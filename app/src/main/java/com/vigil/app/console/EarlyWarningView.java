@@ -241,7 +241,8 @@ public final class EarlyWarningView extends BorderPane {
             if (def == null) {
                 continue;
             }
-            String state = st.raised() ? i18n.t("ew.state.raised")
+            String state = st.error() != null ? i18n.t("ew.state.error", st.error())
+                    : st.raised() ? i18n.t("ew.state.raised")
                     : st.condition() == null ? i18n.t("ew.state.unknown")
                     : st.condition() ? i18n.t("ew.state.pending") : i18n.t("ew.state.normal");
             out.add(new RuleRow(def.id(), def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state));

@@ -48,13 +48,15 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
     public static List<OnlineCompositeRules.Definition> compile(PlantDefinition plant) throws PlantFileException {
         List<OnlineCompositeRules.Definition> out = new ArrayList<>();
         for (PlantDefinition.RuleDef def : plant.rules()) {
-            String field = "rules[" + def.index() + "].when";
+            String field = def.field() + ".when";
             Rule rule;
             try {
                 rule = RuleParser.parse(def.when());
             } catch (RuleParseException e) {
+                // a template's rule is parsed after ${var} substitution: show the text the position refers to
                 throw new PlantFileException(def.file(), def.whenLine(), field,
-                        "rule '" + def.id() + "', " + e.getMessage(), e);
+                        "rule '" + def.id() + "', " + e.getMessage() + (def.field().startsWith("templates.")
+                                ? " (in \"" + def.when() + "\")" : ""), e);
             }
             for (String tag : rule.tags()) {
                 if (!OnlineCompositeRules.BUILT_INS.contains(tag) && plant.plant().tag(tag).isEmpty()) {

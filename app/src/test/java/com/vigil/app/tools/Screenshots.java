@@ -91,11 +91,11 @@ public final class Screenshots {
 
         // the composite rule of R-201 (heating up without enough cooling water) follows once the temperature rises
         for (int i = 0; i < 1200 && runtime.engine().activeAlarms().stream()
-                .noneMatch(v -> v.id().equals("RULE:R201-heating-without-cooling")); i++) {
+                .noneMatch(v -> v.id().equals("RULE:RX.R201:heating-without-cooling")); i++) {
             Thread.sleep(500);
         }
         Thread.sleep(1_000);
-        fx(() -> w[0].alarms().reveal("RULE:R201-heating-without-cooling"));
+        fx(() -> w[0].alarms().reveal("RULE:RX.R201:heating-without-cooling"));
         Thread.sleep(3_000);
         shot(w[0], out.resolve("rule-warning-" + suffix + ".png"));
         fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-early-warning")).fire());

@@ -62,10 +62,12 @@ public record PlantDefinition(Plant plant, Map<String, String> descriptionsZh, F
      * A composite rule written by an engineer (the plant file's {@code rules}): the condition text in the rule
      * language of the early-warning module (parsed and checked there, not here), the grade of the alarm it raises,
      * the tag the alarm is shown on (null: the first tag the rule reads), the message and the guidance per language
-     * ("zh", "en"). {@code file}, {@code line} and {@code whenLine} let a parse error name where the rule is.
+     * ("zh", "en"). {@code file}, {@code line}, {@code whenLine} and {@code field} (e.g. {@code rules[2]}, or
+     * {@code templates.batch-reactor.rules[0] (R201)} for a rule a template gives each equipment) let a parse
+     * error name where the rule is.
      */
     public record RuleDef(String id, String when, int grade, String tag, Map<String, String> message,
-                          Map<String, String> guidance, String file, int line, int whenLine, int index) {
+                          Map<String, String> guidance, String file, int line, int whenLine, String field) {
         public RuleDef {
             message = message == null ? Map.of() : Map.copyOf(message);
             guidance = guidance == null ? Map.of() : Map.copyOf(guidance);

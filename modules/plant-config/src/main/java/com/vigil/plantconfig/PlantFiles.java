@@ -145,6 +145,7 @@ public final class PlantFiles {
                 }
             }
             List<JsonNode> expanded = new ArrayList<>();
+            List<Templates.RuleNode> templateRules = new ArrayList<>();
             if (root.has("equipment")) {
                 for (JsonNode e : array(root, "equipment")) {
                     if (e.has("outline") || !e.has("template")) {
@@ -152,7 +153,9 @@ public final class PlantFiles {
                                 text(e, "label", false), points(e, "outline")));
                     }
                     if (e.has("template")) {
-                        expanded.addAll(new Templates(this, root.get("templates")).expand(e));
+                        Templates t = new Templates(this, root.get("templates"));
+                        expanded.addAll(t.expand(e));
+                        templateRules.addAll(t.expandRules(e));
                     }
                 }
             }
@@ -194,7 +197,7 @@ public final class PlantFiles {
                     sim.put(def.id(), m);
                 }
             }
-            List<PlantDefinition.RuleDef> rules = rules(tags);
+            List<PlantDefinition.RuleDef> rules = rules(tags, templateRules);
             try {
                 return new PlantDefinition(new Plant(name, areas, tags), zh,
                         new PlantDefinition.FloorPlan(size[0], size[1], shapes), sim, guidance, rules);
@@ -237,19 +240,32 @@ public final class PlantFiles {
          * {zh, en}). The condition is kept as text: the early-warning module parses it and names the line and
          * column of a mistake; here the fields around it are checked.
          */
-        private List<PlantDefinition.RuleDef> rules(List<TagDef> tags) throws PlantFileException {
-            List<PlantDefinition.RuleDef> out = new ArrayList<>();
-            if (!root.has("rules")) {
-                return out;
-            }
-            JsonNode list = array(root, "rules");
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode r = list.get(i);
-                String at = "rules[" + i + "].";
-                if (!r.isObject()) {
-                    throw error(r, "rules[" + i + "]", "each rule is a mapping with id, when, grade and message");
+        /**
+         * The composite rules: the file's {@code rules} list and the rules templates give each of their equipment
+         * (id {@code <area>.<equipment>:<rule id>}, {@code tag} a suffix of the equipment's tags, {@code ${var}} in
+         * the condition and texts). Each: id, when, grade 1..4, optional tag, message and guidance as {zh, en}. The
+         * condition is kept as text: the early-warning module parses it and names the line and column of a
+         * mistake; here the fields around it are checked.
+         */
+        private List<PlantDefinition.RuleDef> rules(List<TagDef> tags, List<Templates.RuleNode> fromTemplates)
+                throws PlantFileException {
+            List<Templates.RuleNode> nodes = new ArrayList<>();
+            if (root.has("rules")) {
+                JsonNode list = array(root, "rules");
+                for (int i = 0; i < list.size(); i++) {
+                    nodes.add(new Templates.RuleNode(list.get(i), "rules[" + i + "]", null));
                 }
-                String id = text(r, "id", true, at);
+            }
+            nodes.addAll(fromTemplates);
+            List<PlantDefinition.RuleDef> out = new ArrayList<>();
+            for (Templates.RuleNode n : nodes) {
+                JsonNode r = n.node();
+                String at = n.field() + ".";
+                if (!r.isObject()) {
+                    throw error(r, n.field(), "each rule is a mapping with id, when, grade and message");
+                }
+                String given = text(r, "id", true, at);
+                String id = n.prefix() == null ? given : n.prefix() + ":" + given;
                 if (out.stream().anyMatch(o -> o.id().equals(id))) {
                     throw error(r.get("id"), at + "id", "duplicate rule id '" + id + "'");
                 }
@@ -259,7 +275,11 @@ public final class PlantFiles {
                     throw error(g == null ? r : g, at + "grade", "must be a grade 1..4, was '"
                             + (g == null ? "missing" : g.asText()) + "'");
                 }
-                String tag = text(r, "tag", false, at);
+                String tagText = text(r, "tag", false, at);
+                // in a template, tag is a suffix of the equipment's tags (TT, or _ for the equipment's own tag)
+                String tag = tagText == null || n.prefix() == null || tagText.equals(n.prefix())
+                        || tagText.startsWith(n.prefix() + ".") ? tagText
+                        : "_".equals(tagText) ? n.prefix() : n.prefix() + "." + tagText;
                 if (tag != null && tags.stream().noneMatch(d -> d.id().equals(tag))) {
                     throw error(r.get("tag"), at + "tag", "unknown tag '" + tag + "'");
                 }
@@ -268,7 +288,7 @@ public final class PlantFiles {
                     throw error(r, at + "message", "is required: what the operator reads, as {zh: \"…\", en: \"…\"}");
                 }
                 out.add(new PlantDefinition.RuleDef(id, when, g.asInt(), tag, message, texts(r, "guidance", at), file,
-                        lineOf(r), lineOf(r.get("when")), i));
+                        lineOf(r), lineOf(r.get("when")), n.field()));
             }
             return out;
         }

@@ -63,23 +63,7 @@ final class Templates {
         } else {
             throw reader.error(eq, "position", "equipment with a template needs 'outline' or 'position'");
         }
-        Map<String, JsonNode> vars = new LinkedHashMap<>();
-        vars.put("id", eq.get("id"));
-        vars.put("area", eq.get("area"));
-        vars.put("label", label == null ? eq.get("id") : eq.get("label"));
-        JsonNode v = eq.get("vars");
-        if (v != null) {
-            if (!v.isObject()) {
-                throw reader.error(v, "vars", "expected a mapping of name: value");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isValueNode()) {
-                    throw reader.error(e.getValue(), "vars." + e.getKey(), "expected a number or text");
-                }
-                vars.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<String, JsonNode> vars = vars(eq, label);
         JsonNode tags = tpl.get("tags");
         if (tags == null || !tags.isObject()) {
             throw reader.error(tags == null ? tpl : tags, "tags", "template '" + name + "' needs 'tags' (suffix: tag)");
@@ -119,6 +103,57 @@ final class Templates {
                     throw reader.error(overrides.get(s), "override." + s, "template '" + name + "' has no tag '" + s + "'");
                 }
             }
+        }
+        return out;
+    }
+
+    /** The variables of an equipment entry: id, area, label, prefix ({@code <area>.<id>}) and its {@code vars}. */
+    private Map<String, JsonNode> vars(JsonNode eq, String label) throws PlantFileException {
+        Map<String, JsonNode> vars = new LinkedHashMap<>();
+        vars.put("id", eq.get("id"));
+        vars.put("area", eq.get("area"));
+        vars.put("label", label == null ? eq.get("id") : eq.get("label"));
+        vars.put("prefix", F.textNode(eq.get("area").asText() + "." + eq.get("id").asText()));
+        JsonNode v = eq.get("vars");
+        if (v != null) {
+            if (!v.isObject()) {
+                throw reader.error(v, "vars", "expected a mapping of name: value");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    throw reader.error(e.getValue(), "vars." + e.getKey(), "expected a number or text");
+                }
+                vars.put(e.getKey(), e.getValue());
+            }
+        }
+        return vars;
+    }
+
+    /** A rule node to read: the node (already substituted for a template), its field name for errors, the id prefix. */
+    record RuleNode(JsonNode node, String field, String prefix) { }
+
+    /**
+     * The template's {@code rules} for this equipment, with {@code ${var}} substituted (e.g. {@code ${prefix}.TT});
+     * ids are prefixed with {@code <area>.<id>} by the reader.
+     */
+    List<RuleNode> expandRules(JsonNode eq) throws PlantFileException {
+        String name = reader.text(eq, "template", true);
+        JsonNode tpl = templates == null ? null : templates.get(name);
+        if (tpl == null || !tpl.has("rules")) {
+            return List.of();
+        }
+        JsonNode rules = tpl.get("rules");
+        if (!rules.isArray()) {
+            throw reader.error(rules, "templates." + name + ".rules", "expected a list");
+        }
+        String id = reader.text(eq, "id", true);
+        String area = reader.text(eq, "area", true);
+        Map<String, JsonNode> vars = vars(eq, reader.text(eq, "label", false));
+        List<RuleNode> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            out.add(new RuleNode(substitute(rules.get(i), vars), "templates." + name + ".rules[" + i + "] (" + id + ")",
+                    area + "." + id));
         }
         return out;
     }

@@ -46,8 +46,11 @@ public final class OnlineCompositeRules implements SampleBatchListener {
         void clear(String ruleId, long timeMillis);
     }
 
-    /** What a rule looks like now: condition true/false/unknown (null), raised or not. */
-    public record Status(String id, Boolean condition, boolean raised) { }
+    /**
+     * What a rule looks like now: condition true/false/unknown (null), raised or not, and the last evaluation error
+     * (null when it evaluated; a rule that fails is left as it was and the other rules go on).
+     */
+    public record Status(String id, Boolean condition, boolean raised, String error) { }
 
     private static final class State {
         final Definition def;
@@ -55,6 +58,7 @@ public final class OnlineCompositeRules implements SampleBatchListener {
         final String firstTag;
         boolean raised;
         Boolean condition;
+        String error;
         long falseSince = Long.MIN_VALUE;
 
         State(Definition def) {
@@ -121,32 +125,41 @@ public final class OnlineCompositeRules implements SampleBatchListener {
 
     /** The rules as they are now. */
     public synchronized List<Status> status() {
-        return states.stream().map(s -> new Status(s.def.id(), s.condition, s.raised)).toList();
+        return states.stream().map(s -> new Status(s.def.id(), s.condition, s.raised, s.error)).toList();
     }
 
     private void evaluate(long t) {
         now = t;
         for (State st : states) {
-            RuleEvaluator.Result r = st.eval.evaluate(t);
-            st.condition = r.condition();
-            if (!st.raised) {
-                if (r.active()) {
-                    st.raised = true;
-                    st.falseSince = Long.MIN_VALUE;
-                    sink.raise(st.def.id(), t, st.firstTag == null ? Double.NaN : st.eval.lastGoodValue(st.firstTag));
-                }
-            } else if (Boolean.FALSE.equals(r.condition())) {
-                if (st.falseSince == Long.MIN_VALUE) {
-                    st.falseSince = t;
-                }
-                if (t - st.falseSince >= st.def.clearMillis()) {
-                    st.raised = false;
-                    st.falseSince = Long.MIN_VALUE;
-                    sink.clear(st.def.id(), t);
-                }
-            } else {
-                st.falseSince = Long.MIN_VALUE; // true again, or unknown: stays raised
+            try {
+                step(st, t);
+                st.error = null;
+            } catch (RuntimeException e) {
+                st.error = e.toString(); // one broken rule must not stop the others
             }
+        }
+    }
+
+    private void step(State st, long t) {
+        RuleEvaluator.Result r = st.eval.evaluate(t);
+        st.condition = r.condition();
+        if (!st.raised) {
+            if (r.active()) {
+                sink.raise(st.def.id(), t, st.firstTag == null ? Double.NaN : st.eval.lastGoodValue(st.firstTag));
+                st.raised = true; // only once the alarm is in: a failed raise is tried again at the next batch
+                st.falseSince = Long.MIN_VALUE;
+            }
+        } else if (Boolean.FALSE.equals(r.condition())) {
+            if (st.falseSince == Long.MIN_VALUE) {
+                st.falseSince = t;
+            }
+            if (t - st.falseSince >= st.def.clearMillis()) {
+                sink.clear(st.def.id(), t);
+                st.raised = false;
+                st.falseSince = Long.MIN_VALUE;
+            }
+        } else {
+            st.falseSince = Long.MIN_VALUE; // true again, or unknown: stays raised
         }
     }
 }

@@ -100,6 +100,38 @@ class OnlineCompositeRulesTest {
     }
 
     @Test
+    void aRuleWhoseAlarmCannotBeRaisedIsTriedAgainAndDoesNotStopTheOthers() throws Exception {
+        Events ev = new Events();
+        int[] failures = {2};
+        OnlineCompositeRules.Sink flaky = new OnlineCompositeRules.Sink() {
+            @Override
+            public void raise(String ruleId, long timeMillis, double value) {
+                if (ruleId.equals("a") && failures[0]-- > 0) {
+                    throw new IllegalStateException("journal busy");
+                }
+                ev.raise(ruleId, timeMillis, value);
+            }
+
+            @Override
+            public void clear(String ruleId, long timeMillis) {
+                ev.clear(ruleId, timeMillis);
+            }
+        };
+        OnlineCompositeRules r = new OnlineCompositeRules(List.of(
+                new OnlineCompositeRules.Definition("a", RuleParser.parse("temp > 80")),
+                new OnlineCompositeRules.Definition("b", RuleParser.parse("temp > 85"))), flaky);
+        feed(r, 0, 90);
+        assertEquals(List.of("raise b +0s 90.0"), ev.log, "b raised although a failed");
+        assertEquals("java.lang.IllegalStateException: journal busy", r.status().get(0).error());
+        assertFalse(r.status().get(0).raised());
+        feed(r, 1, 90);
+        feed(r, 2, 90);
+        assertEquals(List.of("raise b +0s 90.0", "raise a +2s 90.0"), ev.log, "a raised at the third try");
+        assertEquals(null, r.status().get(0).error());
+        assertTrue(r.status().get(0).raised());
+    }
+
+    @Test
     void rateAndOtherTagsComeFromTheSameBatches() throws Exception {
         Events ev = new Events();
         OnlineCompositeRules r = rules(ev, "runaway", "rate(temp, 5m) > 0.5 and flow < 45 for 1m");
