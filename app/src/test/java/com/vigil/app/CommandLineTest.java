@@ -58,6 +58,21 @@ class CommandLineTest {
     }
 
     @Test
+    void consoleWithABrokenRuleStopsBeforeAnyWindowNamingFileLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("plant.yaml");
+        java.nio.file.Files.writeString(f, String.join("\n", "plant: x", "areas:", "  - id: A", "tags:", "  - id: A.T",
+                "    area: A", "    range: [0, 100]", "rules:", "  - id: hot", "    when: \"A.T > 50 for 2 minutes\"",
+                "    grade: 2", "    message: Hot", ""));
+        assertEquals(2, run("console", "--plant", f.toString(), "--data-dir", dir.toString()));
+        assertTrue(err.toString().startsWith("vigil console: " + f), err.toString());
+        assertTrue(err.toString().contains(":10: field 'rules[0].when': rule 'hot', line 1, column"), err.toString());
+        assertEquals(dir.resolve("models-plant"), com.vigil.app.runtime.VigilRuntime.modelsDir(dir, f),
+                "another plant's models are kept apart");
+        assertEquals(dir.resolve("models"), com.vigil.app.runtime.VigilRuntime.modelsDir(dir, null));
+    }
+
+    @Test
     void replayWritesTheJournalOfTheStandardsTransitions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path data = dir.resolve("data.csv");

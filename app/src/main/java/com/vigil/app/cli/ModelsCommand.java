@@ -36,8 +36,10 @@ public final class ModelsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static Path dir(Path dir, Path dataDir) {
-        return dir != null ? dir.toAbsolutePath() : DataDirs.resolve(dataDir).resolve(AssetModelStore.DIR);
+    /** The given directory, or where the console looks for the plant's models (see VigilRuntime.modelsDir). */
+    static Path dir(Path dir, Path dataDir, Path plantFile) {
+        return dir != null ? dir.toAbsolutePath()
+                : com.vigil.app.runtime.VigilRuntime.modelsDir(DataDirs.resolve(dataDir), plantFile);
     }
 
     /** {@code vigil models train}. */
@@ -64,7 +66,8 @@ public final class ModelsCommand implements Runnable {
         @Option(names = "--detector", description = "Detector configuration (default ${DEFAULT-VALUE}).")
         String detector = AssetModels.DEFAULT_DETECTOR;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default: DATA_DIR/models, where the console looks).")
+        @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default: where the console looks: "
+                + "DATA_DIR/models, or DATA_DIR/models-<plant file name> with --plant).")
         Path out;
 
         @Option(names = "--data-dir", description = "Data directory (default: VIGIL_DATA_DIR or the user data directory).")
@@ -90,7 +93,7 @@ public final class ModelsCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (SignIn u = SignIn.as(as, db, dataDir, passwords, "replacing the early-warning models")) {
-                Path dir = dir(out, dataDir);
+                Path dir = dir(out, dataDir, plantFile);
                 String target = "early-warning models " + dir;
                 u.accounts().require(u.session(), com.vigil.accounts.ProtectedAction.CONFIG_CHANGE, target);
                 String source = data != null ? "trained on " + data : "trained on " + days + " simulated days";
@@ -157,7 +160,7 @@ public final class ModelsCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                Path d = dir(dir, dataDir);
+                Path d = dir(dir, dataDir, plantFile);
                 List<String> notes = new ArrayList<>();
                 Map<String, EarlyWarningModel> models = AssetModelStore.load(PlantFiles.loadOrDemo(plantFile), d, notes);
                 notes.forEach(n -> err.println("note: " + n));

@@ -34,11 +34,16 @@ public final class VigilRuntime implements AutoCloseable {
     /**
      * What to start. {@code simPort} 0 picks a free port (tests). {@code db}: the entity database (journal,
      * accounts, audit) as a normal, non-demo database whose first start creates the administrator; null for the
-     * demo database {@link #DEMO_DB} in the data directory with its ready demo accounts.
+     * demo database {@link #DEMO_DB} in the data directory with its ready demo accounts. {@code plantFile}: the
+     * plant the embedded server simulates and the console shows (null: the built-in demo plant).
      */
-    public record Options(Path dataDir, int simPort, long seed, double simSpeed, Path db) {
+    public record Options(Path dataDir, int simPort, long seed, double simSpeed, Path db, Path plantFile) {
         public Options(Path dataDir, int simPort, long seed, double simSpeed) {
-            this(dataDir, simPort, seed, simSpeed, null);
+            this(dataDir, simPort, seed, simSpeed, null, null);
+        }
+
+        public Options(Path dataDir, int simPort, long seed, double simSpeed, Path db) {
+            this(dataDir, simPort, seed, simSpeed, db, null);
         }
     }
 
@@ -64,7 +69,11 @@ public final class VigilRuntime implements AutoCloseable {
 
     public VigilRuntime(Options options) {
         this.options = options;
-        this.plant = com.vigil.plantconfig.PlantFiles.demo();
+        try {
+            this.plant = com.vigil.plantconfig.PlantFiles.loadOrDemo(options.plantFile());
+        } catch (com.vigil.plantconfig.PlantFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         this.snapshot = new LiveSnapshot(600); // sparklines and the first minutes; trends read the historian
         this.pipeline = new IngestPipeline(1024, snapshot);
         // the embedded demo plant keeps its own database, so a real plant's database is never flagged demo;
@@ -125,7 +134,7 @@ public final class VigilRuntime implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 List<String> notes = new java.util.ArrayList<>();
-                Path dir = options.dataDir().resolve(AssetModelStore.DIR);
+                Path dir = modelsDir();
                 java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models = AssetModelStore.load(plant, dir, notes);
                 boolean trained = false;
                 if (models.isEmpty()) {
@@ -232,9 +241,21 @@ public final class VigilRuntime implements AutoCloseable {
         activeModels = new ActiveModels(java.util.Map.copyOf(models), origin, detail, by, clock.instant());
     }
 
-    /** Directory of the console's asset models ({@code DATA_DIR/models}). */
+    /**
+     * Directory of the console's asset models: {@code DATA_DIR/models} for the demo plant, {@code
+     * DATA_DIR/models-<plant file name>} for another plant, so the models of two plants never mix.
+     */
     public Path modelsDir() {
-        return options.dataDir().resolve(AssetModelStore.DIR);
+        return modelsDir(options.dataDir(), options.plantFile());
+    }
+
+    /** See {@link #modelsDir()}. */
+    public static Path modelsDir(Path dataDir, Path plantFile) {
+        if (plantFile == null) {
+            return dataDir.resolve(AssetModelStore.DIR);
+        }
+        String name = plantFile.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return dataDir.resolve(AssetModelStore.DIR + "-" + name);
     }
 
     public Options options() {
