@@ -74,21 +74,14 @@ class AccountsUiIT {
         if (pulse != null) {
             pulse.stop();
         }
-        fx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows().toArray(javafx.stage.Window[]::new)) {
-                if (w != stage) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
+        FxTests.hideOtherWindows(stage);
         if (runtime != null) {
             runtime.close();
         }
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return FxTests.fx(c);
     }
 
     /**

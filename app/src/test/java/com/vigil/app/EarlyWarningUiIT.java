@@ -65,21 +65,14 @@ class EarlyWarningUiIT {
         if (pulse != null) {
             pulse.stop();
         }
-        fx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows().toArray(javafx.stage.Window[]::new)) {
-                if (w != stage) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
+        FxTests.hideOtherWindows(stage);
         if (runtime != null) {
             runtime.close();
         }
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+        return FxTests.fx(c);
     }
 
     private String label(FxRobot robot, String query) throws Exception {

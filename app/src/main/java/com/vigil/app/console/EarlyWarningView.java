@@ -228,7 +228,7 @@ public final class EarlyWarningView extends BorderPane {
             String prefix = asset + ".";
             List<String> cols = e.getValue().columns();
             String tags = String.join(", ", cols.stream().map(c -> c.startsWith(prefix) ? c.substring(prefix.length()) : c).toList());
-            out.add(new ModelRow(asset, label(plant, asset), e.getValue().detector().kind(), cols.size(), tags));
+            out.add(new ModelRow(asset, plant.equipmentLabel(asset), e.getValue().detector().kind(), cols.size(), tags));
         }
         return out;
     }
@@ -248,19 +248,6 @@ public final class EarlyWarningView extends BorderPane {
             out.add(new RuleRow(def.id(), def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state));
         }
         return out;
-    }
-
-    private static String label(PlantDefinition plant, String asset) {
-        String equipment = asset.substring(asset.indexOf('.') + 1);
-        if (plant.floorPlan() != null) {
-            for (PlantDefinition.Shape s : plant.floorPlan().shapes()) {
-                if ("equipment".equals(s.kind()) && (equipment.equals(s.id()) || asset.equals(s.id()))
-                        && s.label() != null && !s.label().isBlank()) {
-                    return s.label();
-                }
-            }
-        }
-        return "";
     }
 
     /** Retrains in the background; the comment is kept when it fails. */

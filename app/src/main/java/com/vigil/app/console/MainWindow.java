@@ -76,16 +76,13 @@ public final class MainWindow {
     private final Button usersButton;
     private final Button auditButton;
     private final Button earlyWarningButton;
-    private javafx.stage.Stage earlyWarningStage;
-    private EarlyWarningView earlyWarningView;
     private final Button passwordButton;
     private final Button lockButton;
     private final Button switchButton;
     private final Button logoutButton;
-    private javafx.stage.Stage usersStage;
-    private UserManagementView usersView;
-    private javafx.stage.Stage auditStage;
-    private AuditView auditView;
+    private final SideWindow<UserManagementView> usersWindow = new SideWindow<>("users.title", 1200, 720);
+    private final SideWindow<AuditView> auditWindow = new SideWindow<>("audit.title", 1300, 700);
+    private final SideWindow<EarlyWarningView> earlyWarningWindow = new SideWindow<>("ew.title", 1300, 760);
     private final Label connection = new Label();
     private final Label rate = new Label();
     private final Label dropped = new Label();
@@ -271,21 +268,66 @@ public final class MainWindow {
         runtime.operatorPresent(s != null && s.kind() == Session.Kind.WORKSTATION && !gate.lockedProperty().get());
     }
 
-    /** Closes the user-management and audit-trail windows (lock, log-out, user switch). */
+    /** Closes the windows beside the console (lock, log-out, user switch): they acted for the session. */
     private void closeWindows() {
-        if (earlyWarningStage != null) {
-            earlyWarningStage.close();
-            earlyWarningStage = null;
+        earlyWarningWindow.close();
+        usersWindow.close();
+        auditWindow.close();
+    }
+
+    /**
+     * A window beside the console for one view (users, audit trail, early warning): at most one each, brought to the
+     * front when opened again, input in it counts as activity, closed when the session changes or locks.
+     */
+    private final class SideWindow<V extends Parent> {
+        private final String titleKey;
+        private final double width;
+        private final double height;
+        private javafx.stage.Stage stage;
+        private V view;
+
+        SideWindow(String titleKey, double width, double height) {
+            this.titleKey = titleKey;
+            this.width = width;
+            this.height = height;
         }
-        if (usersStage != null) {
-            usersStage.close();
-            usersStage = null;
-            usersView = null;
+
+        V view() {
+            return view;
         }
-        if (auditStage != null) {
-            auditStage.close();
-            auditStage = null;
-            auditView = null;
+
+        /** Shows a new window with the view {@code make} builds, or brings the open one to the front (false). */
+        boolean open(java.util.function.Supplier<V> make, java.util.function.Consumer<V> onHidden) {
+            if (stage != null) {
+                stage.toFront();
+                return false;
+            }
+            V v = make.get();
+            javafx.stage.Stage st = new javafx.stage.Stage();
+            Scene s = new Scene(v, width, height);
+            Theme.DARK.apply(s);
+            gate.watch(s); // typing here keeps the session from idle-locking
+            st.setTitle(i18n.t(titleKey));
+            st.setScene(s);
+            st.setOnHidden(e -> {
+                if (onHidden != null) {
+                    onHidden.accept(v);
+                }
+                if (stage == st) {
+                    stage = null;
+                    view = null;
+                }
+            });
+            stage = st;
+            view = v;
+            st.show();
+            return true;
+        }
+
+        void close() {
+            if (stage != null) {
+                stage.close();
+            }
         }
     }
 
@@ -297,32 +339,13 @@ public final class MainWindow {
         if (gate == null || gate.service() == null || gate.session() == null || gate.session().viewOnly()) {
             return;
         }
-        if (earlyWarningStage != null) {
-            earlyWarningStage.toFront();
-            return;
-        }
-        EarlyWarningView view = new EarlyWarningView(runtime, gate.service(), gate::session, runner, i18n, pulse);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        Scene s = new Scene(view, 1300, 760);
-        Theme.DARK.apply(s);
-        gate.watch(s);
-        stage.setTitle(i18n.t("ew.title"));
-        stage.setScene(s);
-        stage.setOnHidden(e -> {
-            view.dispose();
-            if (earlyWarningStage == stage) {
-                earlyWarningStage = null;
-                earlyWarningView = null;
-            }
-        });
-        earlyWarningStage = stage;
-        earlyWarningView = view;
-        stage.show();
+        earlyWarningWindow.open(() -> new EarlyWarningView(runtime, gate.service(), gate::session, runner, i18n, pulse),
+                EarlyWarningView::dispose);
     }
 
     /** The early-warning window, if open (tests). */
     public EarlyWarningView earlyWarningView() {
-        return earlyWarningView;
+        return earlyWarningWindow.view();
     }
 
     /** User management in its own window (USER_MANAGEMENT; the service checks every step anyway). */
@@ -330,27 +353,9 @@ public final class MainWindow {
         if (gate == null || gate.service() == null || gate.session() == null) {
             return;
         }
-        if (usersStage != null) {
-            usersStage.toFront();
-            return;
+        if (usersWindow.open(() -> new UserManagementView(gate.service(), gate::session, runner, i18n, sessionClock), null)) {
+            usersWindow.view().load();
         }
-        UserManagementView view = new UserManagementView(gate.service(), gate::session, runner, i18n, sessionClock);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        Scene s = new Scene(view, 1200, 720);
-        Theme.DARK.apply(s);
-        gate.watch(s); // typing here keeps the session from idle-locking
-        stage.setTitle(i18n.t("users.title"));
-        stage.setScene(s);
-        stage.setOnHidden(e -> {
-            if (usersStage == stage) {
-                usersStage = null;
-                usersView = null;
-            }
-        });
-        usersStage = stage;
-        usersView = view;
-        stage.show();
-        view.load();
     }
 
     /**
@@ -366,27 +371,9 @@ public final class MainWindow {
                 || !gate.service().permissions().allows(session.actor().role(), ProtectedAction.AUDIT_EXPORT)) {
             return;
         }
-        if (auditStage != null) {
-            auditStage.toFront();
-            return;
+        if (auditWindow.open(() -> new AuditView(gate.service(), gate::session, runner, i18n), null)) {
+            auditWindow.view().load();
         }
-        AuditView view = new AuditView(gate.service(), gate::session, runner, i18n);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        Scene s = new Scene(view, 1300, 700);
-        Theme.DARK.apply(s);
-        gate.watch(s);
-        stage.setTitle(i18n.t("audit.title"));
-        stage.setScene(s);
-        stage.setOnHidden(e -> {
-            if (auditStage == stage) {
-                auditStage = null;
-                auditView = null;
-            }
-        });
-        auditStage = stage;
-        auditView = view;
-        stage.show();
-        view.load();
     }
 
     private void select(AlarmRow row) {
@@ -428,12 +415,12 @@ public final class MainWindow {
 
     /** The open user-management window's view, or null. */
     public UserManagementView usersView() {
-        return usersView;
+        return usersWindow.view();
     }
 
     /** The open audit-trail window's view, or null. */
     public AuditView auditView() {
-        return auditView;
+        return auditWindow.view();
     }
 
     /** Who acts now (the session's user, or a viewer before log-in). */

@@ -55,15 +55,7 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
 
     /** The equipment's label on the floor plan (e.g. P-401), or the asset id. */
     private String label(String asset) {
-        String equipment = asset.substring(asset.indexOf('.') + 1);
-        if (plant.floorPlan() != null) {
-            for (PlantDefinition.Shape s : plant.floorPlan().shapes()) {
-                if ("equipment".equals(s.kind()) && (equipment.equals(s.id()) || asset.equals(s.id()))
-                        && s.label() != null && !s.label().isBlank()) {
-                    return s.label().replace('|', '/');
-                }
-            }
-        }
-        return asset;
+        String l = plant.equipmentLabel(asset);
+        return l.isEmpty() ? asset : l.replace('|', '/');
     }
 }

@@ -53,6 +53,23 @@ public record PlantDefinition(Plant plant, Map<String, String> descriptionsZh, F
         return plant.tag(tagId).map(t -> t.description()).orElse(tagId);
     }
 
+    /**
+     * The label drawn on the floor plan for a piece of equipment (e.g. P-401), given as asset id
+     * {@code AREA.EQUIPMENT} or as equipment id; "" when the plan has none.
+     */
+    public String equipmentLabel(String asset) {
+        String equipment = asset.substring(asset.indexOf('.') + 1);
+        if (floorPlan != null) {
+            for (Shape s : floorPlan.shapes()) {
+                if ("equipment".equals(s.kind()) && (equipment.equals(s.id()) || asset.equals(s.id()))
+                        && s.label() != null && !s.label().isBlank()) {
+                    return s.label();
+                }
+            }
+        }
+        return "";
+    }
+
     /** The composite rule with this id, if the plant defines one. */
     public java.util.Optional<RuleDef> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
