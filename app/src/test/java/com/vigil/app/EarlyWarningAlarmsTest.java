@@ -77,4 +77,21 @@ class EarlyWarningAlarmsTest {
         assertTrue(row.description().matches("R-201 reactor temperature — H 172\\.0 in \\d+ min, at \\d\\d:\\d\\d"),
                 row.description());
     }
+
+    @Test
+    void aReplacedModelSetCannotLeaveAWarningBehind() {
+        PlantDefinition plant = PlantFiles.demo();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        AlarmEngine engine = new AlarmEngine(AlarmConfig.fromPlant(plant.plant()), clock, new InMemoryAlarmJournal());
+        com.vigil.app.runtime.AssetWarningAlarms old = new com.vigil.app.runtime.AssetWarningAlarms(engine, plant);
+        com.vigil.warning.detect.Warning w = new com.vigil.warning.detect.Warning("PS.P401", clock.millis(), 1.6,
+                List.of(new com.vigil.warning.detect.Contribution("PS.P401.BT", 7.2)));
+        old.raise("PS.P401", w);
+        assertTrue(engine.alarm("PS.P401:MV").orElseThrow().active());
+        old.retire(List.of("PS.P401", "PS.P402"), clock.instant());
+        assertTrue(!engine.alarm("PS.P401:MV").orElseThrow().active(), "cleared when the models were replaced");
+        // the ingest thread may still be in a batch of the old models: what they report now is ignored
+        old.raise("PS.P401", new com.vigil.warning.detect.Warning("PS.P401", clock.millis() + 1000, 1.8, w.contributors()));
+        assertTrue(!engine.alarm("PS.P401:MV").orElseThrow().active(), "a retired set raises nothing");
+    }
 }

@@ -29,8 +29,25 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
         this.plant = plant;
     }
 
+    private boolean retired;
+
+    /**
+     * This model set was replaced: clears the warnings it raised and ignores anything its (old) models still report
+     * (the ingest thread may be in the middle of a batch with them). Synchronized with raise/clear, so no warning
+     * of the old set can be raised after it is retired.
+     */
+    public synchronized void retire(java.util.Collection<String> assets, Instant time) {
+        retired = true;
+        for (String asset : assets) {
+            engine.clearExternal(asset + SUFFIX, time);
+        }
+    }
+
     @Override
-    public void raise(String asset, Warning w) {
+    public synchronized void raise(String asset, Warning w) {
+        if (retired) {
+            return;
+        }
         // on the top contributor (or, without contributions, on the asset's first tag: a warning is never dropped)
         String top = !w.contributors().isEmpty() ? w.contributors().get(0).tag()
                 : plant.plant().tags().stream().map(t -> t.id()).filter(id -> id.startsWith(asset + ".")).findFirst().orElse(asset);
@@ -49,7 +66,10 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
     }
 
     @Override
-    public void clear(String asset, long timeMillis) {
+    public synchronized void clear(String asset, long timeMillis) {
+        if (retired) {
+            return;
+        }
         engine.clearExternal(asset + SUFFIX, Instant.ofEpochMilli(timeMillis));
     }
 

@@ -213,6 +213,8 @@ public final class VigilRuntime implements AutoCloseable {
     }
 
     private volatile ActiveModels activeModels;
+    /** Where the active models' warnings go; retired when the models are replaced. */
+    private AssetWarningAlarms assetSink;
 
     /** The active asset model set, or null while none is loaded or trained yet. */
     public ActiveModels activeModels() {
@@ -231,12 +233,13 @@ public final class VigilRuntime implements AutoCloseable {
     public synchronized void activateAssetModels(java.util.Map<String, com.vigil.warning.detect.EarlyWarningModel> models,
                                                  ModelOrigin origin, String detail, String by) {
         ActiveModels before = activeModels;
+        AssetWarningAlarms sink = new AssetWarningAlarms(engine, plant);
         assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
-                com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new AssetWarningAlarms(engine, plant));
-        if (before != null) {
-            for (String asset : before.models().keySet()) {
-                engine.clearExternal(asset + AssetWarningAlarms.SUFFIX, clock.instant());
-            }
+                com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, sink);
+        AssetWarningAlarms old = assetSink;
+        assetSink = sink;
+        if (old != null && before != null) {
+            old.retire(before.models().keySet(), clock.instant());
         }
         activeModels = new ActiveModels(java.util.Map.copyOf(models), origin, detail, by, clock.instant());
     }
