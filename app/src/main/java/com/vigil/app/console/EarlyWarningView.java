@@ -177,6 +177,15 @@ public final class EarlyWarningView extends BorderPane {
     private <R> void col(TableView<R> table, String key, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(i18n.t(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                // long conditions and tag lists are cut by the column: the whole text on hover
+                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+            }
+        });
         c.setPrefWidth(width);
         table.getColumns().add(c);
     }
@@ -194,7 +203,10 @@ public final class EarlyWarningView extends BorderPane {
         long now = System.currentTimeMillis();
         if (now - lastRulesRefresh >= 1000) {
             lastRulesRefresh = now;
-            rules.getItems().setAll(ruleRows());
+            List<RuleRow> current = ruleRows();
+            if (!current.equals(rules.getItems())) {
+                rules.getItems().setAll(current); // only on change: the engineer's selection and scroll stay
+            }
         }
         Session s = session.get();
         boolean allowed = AssetModelAdmin.allowed(accounts, s);
