@@ -67,8 +67,10 @@ class CommandLineTest {
         assertEquals(2, run("console", "--plant", f.toString(), "--data-dir", dir.toString()));
         assertTrue(err.toString().startsWith("vigil console: " + f), err.toString());
         assertTrue(err.toString().contains(":10: field 'rules[0].when': rule 'hot', line 1, column"), err.toString());
-        assertEquals(dir.resolve("models-plant"), com.vigil.app.runtime.VigilRuntime.modelsDir(dir, f),
-                "another plant's models are kept apart");
+        java.nio.file.Path models = com.vigil.app.runtime.VigilRuntime.modelsDir(dir, f);
+        assertTrue(models.getFileName().toString().startsWith("models-plant-"), "another plant's models are kept apart: " + models);
+        assertTrue(!models.equals(com.vigil.app.runtime.VigilRuntime.modelsDir(dir, dir.resolve("other").resolve("plant.yaml"))),
+                "also from a plant file of the same name elsewhere");
         assertEquals(dir.resolve("models"), com.vigil.app.runtime.VigilRuntime.modelsDir(dir, null));
     }
 

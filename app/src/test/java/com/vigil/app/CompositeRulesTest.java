@@ -56,9 +56,9 @@ class CompositeRulesTest {
         AlarmEngine unattended = new AlarmEngine(AlarmConfig.fromPlant(PLANT.plant()), clock, new InMemoryAlarmJournal());
         List<OnlineCompositeRules.Definition> defs = CompositeRuleAlarms.compile(PLANT);
         OnlineCompositeRules rules = new OnlineCompositeRules(defs, new CompositeRuleAlarms(engine, PLANT, defs));
-        rules.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, dyn.clock().millis());
+        rules.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true);
         OnlineCompositeRules nobody = new OnlineCompositeRules(defs, new CompositeRuleAlarms(unattended, PLANT, defs));
-        nobody.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false, dyn.clock().millis());
+        nobody.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false);
         SampleBatchListener tickClock = batch -> clock.set(Instant.ofEpochMilli(batch.get(0).timeMillis()));
         SimulatedPlantFeed.run(dyn, hours * 3600, List.of(tickClock, engine, rules, nobody));
         return new Run(engine, unattended, truth);
@@ -222,6 +222,10 @@ class CompositeRulesTest {
         PlantFileException grade = assertThrows(PlantFileException.class, () -> parse(PLANT_YAML.replace("grade: 3", "grade: 5")));
         assertEquals("rules[0].grade", grade.field());
         assertEquals(11, grade.line());
+        // 0 is also in "range: [0, 100]" (line 7): Jackson shares small-number nodes, the line still is the grade's
+        assertEquals(11, assertThrows(PlantFileException.class, () -> parse(PLANT_YAML.replace("grade: 3", "grade: 0"))).line());
+        assertTrue(assertThrows(PlantFileException.class, () -> parse(PLANT_YAML.replace("grade: 3", "grade: 2.5")))
+                .getMessage().contains("must be a grade 1..4, was '2.5'"), "not silently 2");
         PlantFileException message = assertThrows(PlantFileException.class, () -> parse(PLANT_YAML.replace(
                 "    message: Rising fast\n", "")));
         assertEquals("rules[1].message", message.field());

@@ -66,6 +66,15 @@ class HistorianTrainingTest {
                     AssetModels.DEFAULT_DETECTOR, notes);
             assertTrue(models.size() >= 30, "a model for most equipment from 1.5 h of history: " + models.size() + " " + notes);
 
+            // the console was off for 2 h, then ran 30 min more: the 2 h are left out, not filled with frozen values
+            PlantDynamics later = new PlantDynamics(PLANT, 78, java.time.Instant.ofEpochMilli(end + 2 * 3_600_000L));
+            SimulatedPlantFeed.run(later, 0.5 * 3600, List.of(h));
+            long end2 = later.clock().millis();
+            h.flush();
+            assertEquals(expected.size() + 1 + 180, AssetModelStore.historianTable(PLANT, h, start, end2, period).rows().length,
+                    "1.5 h (+1: the period holding the first run's last sample) + 30 min of rows, none for the 2 h gap");
+            assertEquals(AssetModelStore.newestSampleTime(PLANT, h), end2, "the newest sample, in the samples' own time");
+
             IllegalArgumentException tooLittle = assertThrows(IllegalArgumentException.class, () ->
                     AssetModelStore.trainOnHistorian(PLANT, h, end, 0.25, AssetModels.DEFAULT_DETECTOR, new ArrayList<>()));
             assertTrue(tooLittle.getMessage().contains("at least 200 are needed (33 min of recorded operation)"),

@@ -134,6 +134,22 @@ public final class EarlyWarningView extends BorderPane {
         hours.setId("ew-hours");
         hours.setPrefWidth(90);
         hours.setEditable(true);
+        // typed text that is not a number keeps the previous value (the default converter would throw)
+        hours.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Math.max(1, Math.min(720, Integer.parseInt(text.strip())));
+                } catch (NumberFormatException e) {
+                    return hours.getValue();
+                }
+            }
+        });
         simulated.setId("ew-source-sim");
         simulated.setText(i18n.t("ew.source.sim"));
         simulated.setToggleGroup(sourceGroup);
@@ -274,6 +290,7 @@ public final class EarlyWarningView extends BorderPane {
             comment.requestFocus();
             return;
         }
+        hours.getValueFactory().setValue(hours.getValueFactory().getConverter().fromString(hours.getEditor().getText()));
         AssetModelAdmin.Source from = history.isSelected() ? new AssetModelAdmin.RecentHistory(hours.getValue())
                 : new AssetModelAdmin.SimulatedDays(days.getValue());
         busy = true;

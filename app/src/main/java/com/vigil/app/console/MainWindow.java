@@ -262,10 +262,11 @@ public final class MainWindow {
         presence();
     }
 
-    /** The rules' operator_present: someone signed in at this workstation and it is not locked. */
+    /** The rules' operator_present: someone who may act is signed in at this workstation and it is not locked. */
     private void presence() {
         Session s = gate.session();
-        runtime.operatorPresent(s != null && s.kind() == Session.Kind.WORKSTATION && !gate.lockedProperty().get());
+        runtime.operatorPresent(s != null && s.kind() == Session.Kind.WORKSTATION && !s.viewOnly()
+                && !gate.lockedProperty().get());
     }
 
     /** Closes the windows beside the console (lock, log-out, user switch): they acted for the session. */

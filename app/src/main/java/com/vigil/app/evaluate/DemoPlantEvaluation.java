@@ -182,8 +182,8 @@ public final class DemoPlantEvaluation {
             @Override
             public void raise(String ruleId, long timeMillis, double value) {
                 PlantDefinition.RuleDef def = plant.rule(ruleId).orElseThrow();
-                String tag = def.tag() != null ? def.tag() : ruleDefs.stream().filter(d -> d.id().equals(ruleId))
-                        .findFirst().orElseThrow().rule().tags().get(0);
+                String tag = CompositeRuleAlarms.displayTag(def, ruleDefs.stream().filter(d -> d.id().equals(ruleId))
+                        .findFirst().orElseThrow().rule());
                 TagDef t = tags.get(tag);
                 open.put("RULE " + ruleId, raised.size());
                 raised.add(new Raised("RULE", tag, t == null ? "" : t.area(), Instant.ofEpochMilli(timeMillis), null,
@@ -195,7 +195,7 @@ public final class DemoPlantEvaluation {
                 close(raised, open.remove("RULE " + ruleId), timeMillis);
             }
         });
-        rules.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, dyn.clock().millis());
+        rules.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true);
         List<SampleBatchListener> listeners = List.of(ttt, assets, rules);
         SimulatedPlantFeed.run(dyn, hours * 3600, listeners);
         return raised;

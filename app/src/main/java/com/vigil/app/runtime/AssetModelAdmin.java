@@ -114,8 +114,11 @@ public final class AssetModelAdmin {
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("a comment is required: why the models are retrained");
         }
+        // one retraining at a time per console (whichever window or tool started it)
+        if (!runtime.retraining().compareAndSet(false, true)) {
+            throw new IllegalStateException("another retraining of the models is running; try again when it is done");
+        }
         String source = from.describe();
-        VigilRuntime.ActiveModels before = runtime.activeModels();
         try {
             List<String> notes = new ArrayList<>();
             Map<String, EarlyWarningModel> models;
@@ -129,23 +132,40 @@ public final class AssetModelAdmin {
                 if (historian == null) {
                     throw new IllegalArgumentException("the historian is not open yet");
                 }
-                models = AssetModelStore.trainOnHistorian(runtime.plant(), historian, System.currentTimeMillis(),
+                // the historian keeps the samples' own (source) time: "the last N hours" ends at the newest sample
+                long newest = AssetModelStore.newestSampleTime(runtime.plant(), historian);
+                if (newest == Long.MIN_VALUE) {
+                    throw new IllegalArgumentException("the historian holds no samples yet");
+                }
+                models = AssetModelStore.trainOnHistorian(runtime.plant(), historian, newest + 1,
                         ((RecentHistory) from).hours(), AssetModels.DEFAULT_DETECTOR, notes);
             }
             if (models.isEmpty()) {
                 throw new IllegalArgumentException("no asset could be modelled: " + String.join("; ", notes));
             }
-            runtime.activateAssetModels(models, from.origin(), from.detail(), session.userName());
-            List<String> removed = AssetModels.save(models, runtime.modelsDir());
+            List<String> removed;
+            VigilRuntime.ActiveModels before;
+            synchronized (runtime) {
+                // the session may have been locked or ended while the models were trained
+                accounts.require(session, ProtectedAction.CONFIG_CHANGE, target);
+                before = runtime.activeModels();
+                // saved first: what is active is what the next start loads, and a failed save changes nothing
+                removed = AssetModels.save(models, runtime.modelsDir());
+                runtime.activateAssetModels(models, from.origin(), from.detail(), session.userName());
+            }
             accounts.audit().record(session.actor(), AuditAction.CONFIG_CHANGE, target,
                     (before == null ? 0 : before.models().size()) + " asset models",
                     models.size() + " asset models " + source + " (" + AssetModels.DEFAULT_DETECTOR + ")"
                             + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed)), comment);
             return new Outcome(models.size(), notes, removed, source);
+        } catch (com.vigil.accounts.AccessDeniedException e) {
+            throw e; // the account service audited the refusal
         } catch (IOException | RuntimeException e) {
             accounts.audit().append(session.actor().user(), session.actor().role(), AuditAction.CONFIG_CHANGE,
                     AuditOutcome.FAILED, target, null, null, comment + " (" + source + ": " + e.getMessage() + ")");
             throw e;
+        } finally {
+            runtime.retraining().set(false);
         }
     }
 }

@@ -48,7 +48,9 @@ public final class AssetModelStore {
      * last good value of every analog tag before it, as {@link com.vigil.warning.online.PeriodRows} builds it
      * online. Read as per-period aggregates, so a week costs one query per tag. A period without samples carries
      * the previous value (values are reported on change); a period with only bad samples gives NaN until a good
-     * value comes again. Rows without any value (the console was not running) are left out.
+     * value comes again. Periods in which nothing was recorded (the console was not running) are left out. Differs
+     * from the online rows only where a period mixes good and bad samples (here its last good value counts) and in
+     * counting UNCERTAIN as usable.
      */
     public static AssetModels.Table historianTable(PlantDefinition plant, com.vigil.historian.Historian historian,
                                                    long from, long to, long periodMillis) {
@@ -57,6 +59,7 @@ public final class AssetModelStore {
         long end = Math.floorDiv(to, periodMillis) * periodMillis;
         int n = (int) Math.max(0, (end - start) / periodMillis);
         double[][] rows = new double[n][columns.size()];
+        boolean[] recorded = new boolean[n];
         for (int c = 0; c < columns.size(); c++) {
             double carry = Double.NaN;
             List<com.vigil.historian.Aggregate> ag = n == 0 ? List.of()
@@ -68,21 +71,34 @@ public final class AssetModelStore {
                 } else if (a != null && a.badCount() > 0) {
                     carry = Double.NaN;
                 }
+                if (a != null && a.count() > 0) {
+                    recorded[r] = true;
+                }
                 // row r is the boundary at the end of interval r: the last value before it
                 rows[r][c] = carry;
             }
         }
-        // periods when the console was not running (nothing recorded at all) are left out
+        // periods in which nothing at all was recorded (the console was not running) are left out: carrying the
+        // last values through them would make flat stretches the plant never had
         List<double[]> kept = new java.util.ArrayList<>(n);
-        for (double[] row : rows) {
-            for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    kept.add(row);
-                    break;
-                }
+        for (int r = 0; r < n; r++) {
+            if (recorded[r]) {
+                kept.add(rows[r]);
             }
         }
         return new AssetModels.Table(columns, kept.toArray(new double[0][]));
+    }
+
+    /** The newest sample time of the plant's analog tags in the historian (its source time), or Long.MIN_VALUE. */
+    public static long newestSampleTime(PlantDefinition plant, com.vigil.historian.Historian historian) {
+        long newest = Long.MIN_VALUE;
+        for (String tag : AssetModels.trainingColumns(plant.plant().tags())) {
+            java.util.Optional<com.vigil.model.Sample> s = historian.latest(tag);
+            if (s.isPresent()) {
+                newest = Math.max(newest, s.get().timeMillis());
+            }
+        }
+        return newest;
     }
 
     /** Trains on the last {@code hours} of the console's historian (normal operation is the user's judgement). */

@@ -33,11 +33,14 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
         this.engine = engine;
         this.plant = plant;
         for (OnlineCompositeRules.Definition d : rules) {
-            PlantDefinition.RuleDef def = plant.rule(d.id()).orElseThrow();
-            String tag = def.tag() != null ? def.tag() : d.rule().tags().stream()
-                    .filter(t -> !OnlineCompositeRules.BUILT_INS.contains(t)).findFirst().orElse(d.id());
-            tagOf.put(d.id(), tag);
+            tagOf.put(d.id(), displayTag(plant.rule(d.id()).orElseThrow(), d.rule()));
         }
+    }
+
+    /** The tag a rule's alarm is shown on: the rule's {@code tag}, or the first plant tag it reads. */
+    public static String displayTag(PlantDefinition.RuleDef def, Rule rule) {
+        return def.tag() != null ? def.tag() : rule.tags().stream()
+                .filter(t -> !OnlineCompositeRules.BUILT_INS.contains(t)).findFirst().orElse(def.id());
     }
 
     /**
@@ -55,23 +58,27 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
             } catch (RuleParseException e) {
                 // a template's rule is parsed after ${var} substitution: show the text the position refers to
                 throw new PlantFileException(def.file(), def.whenLine(), field,
-                        "rule '" + def.id() + "', " + e.getMessage() + (def.field().startsWith("templates.")
-                                ? " (in \"" + def.when() + "\")" : ""), e);
+                        "rule '" + def.id() + "', " + e.getMessage() + substituted(def), e);
             }
             for (String tag : rule.tags()) {
                 if (!OnlineCompositeRules.BUILT_INS.contains(tag) && plant.plant().tag(tag).isEmpty()) {
                     throw new PlantFileException(def.file(), def.whenLine(), field, "rule '" + def.id() + "', "
                             + position(def.when(), tag) + ": unknown tag '" + tag + "' (not in the plant; built-in: "
-                            + String.join(", ", OnlineCompositeRules.BUILT_INS) + ")", null);
+                            + String.join(", ", OnlineCompositeRules.BUILT_INS) + ")" + substituted(def), null);
                 }
             }
             if (rule.tags().stream().allMatch(OnlineCompositeRules.BUILT_INS::contains)) {
                 throw new PlantFileException(def.file(), def.whenLine(), field, "rule '" + def.id()
                         + "' reads no plant tag; a rule watches the plant", null);
             }
-            out.add(new OnlineCompositeRules.Definition(def.id(), rule));
+            out.add(new OnlineCompositeRules.Definition(def.id(), rule, displayTag(def, rule)));
         }
         return out;
+    }
+
+    /** A template's rule is parsed after ${var} substitution: the text a position refers to. */
+    private static String substituted(PlantDefinition.RuleDef def) {
+        return def.field().startsWith("templates.") ? " (in \"" + def.when() + "\")" : "";
     }
 
     /** "line L, column C" of the first whole-word occurrence of {@code tag} in the rule text. */

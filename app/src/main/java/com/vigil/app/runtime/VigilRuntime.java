@@ -74,6 +74,13 @@ public final class VigilRuntime implements AutoCloseable {
         } catch (com.vigil.plantconfig.PlantFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        // the composite rules are checked before anything is opened: a broken rule leaves nothing behind
+        List<com.vigil.warning.online.OnlineCompositeRules.Definition> ruleDefs;
+        try {
+            ruleDefs = CompositeRuleAlarms.compile(plant);
+        } catch (com.vigil.plantconfig.PlantFileException e) {
+            throw new IllegalArgumentException("the plant's composite rules cannot be used: " + e.getMessage(), e);
+        }
         this.snapshot = new LiveSnapshot(600); // sparklines and the first minutes; trends read the historian
         this.pipeline = new IngestPipeline(1024, snapshot);
         // the embedded demo plant keeps its own database, so a real plant's database is never flagged demo;
@@ -98,14 +105,8 @@ public final class VigilRuntime implements AutoCloseable {
         pipeline.addConsumer(com.vigil.warning.online.OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
                 new EarlyWarningAlarms(engine, plant)));
         // composite rules written by engineers (the plant file's rules), raised as ordinary alarms
-        List<com.vigil.warning.online.OnlineCompositeRules.Definition> ruleDefs;
-        try {
-            ruleDefs = CompositeRuleAlarms.compile(plant);
-        } catch (com.vigil.plantconfig.PlantFileException e) {
-            throw new IllegalStateException("the plant's composite rules cannot be used: " + e.getMessage(), e);
-        }
         this.rules = new com.vigil.warning.online.OnlineCompositeRules(ruleDefs, new CompositeRuleAlarms(engine, plant, ruleDefs));
-        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, false, clock.millis()); // nobody signed in yet
+        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, false); // nobody signed in yet
         pipeline.addConsumer(rules);
         // multivariate early warning per asset, once its models are loaded (or trained on first start)
         pipeline.addConsumer(batch -> {
@@ -161,10 +162,15 @@ public final class VigilRuntime implements AutoCloseable {
                     LOG.warn("early warning: no model for {} (retrain with vigil models train)", without);
                 }
                 if (trained) {
-                    try {
-                        com.vigil.warning.online.AssetModels.save(models, dir);
-                    } catch (java.io.IOException e) {
-                        LOG.warn("early-warning asset models not saved to {}: {} (they are trained again next start)", dir, e.toString());
+                    synchronized (this) { // not over a set an engineer retrained meanwhile (that one is saved)
+                        if (activeModels != null && activeModels.origin() == ModelOrigin.TRAINED_AT_START) {
+                            try {
+                                com.vigil.warning.online.AssetModels.save(models, dir);
+                            } catch (java.io.IOException e) {
+                                LOG.warn("early-warning asset models not saved to {}: {} (they are trained again next start)",
+                                        dir, e.toString());
+                            }
+                        }
                     }
                 }
             } catch (java.io.IOException | RuntimeException e) {
@@ -213,6 +219,13 @@ public final class VigilRuntime implements AutoCloseable {
     }
 
     private volatile ActiveModels activeModels;
+    private final java.util.concurrent.atomic.AtomicBoolean retraining = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Set while the asset models are being retrained (one at a time per console). */
+    public java.util.concurrent.atomic.AtomicBoolean retraining() {
+        return retraining;
+    }
+
     /** Where the active models' warnings go; retired when the models are replaced. */
     private AssetWarningAlarms assetSink;
 
@@ -246,7 +259,7 @@ public final class VigilRuntime implements AutoCloseable {
 
     /**
      * Directory of the console's asset models: {@code DATA_DIR/models} for the demo plant, {@code
-     * DATA_DIR/models-<plant file name>} for another plant, so the models of two plants never mix.
+     * DATA_DIR/models-<plant file name>-<hash of its path>} for another plant, so the models of two plants never mix.
      */
     public Path modelsDir() {
         return modelsDir(options.dataDir(), options.plantFile());
@@ -258,7 +271,9 @@ public final class VigilRuntime implements AutoCloseable {
             return dataDir.resolve(AssetModelStore.DIR);
         }
         String name = plantFile.getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
-        return dataDir.resolve(AssetModelStore.DIR + "-" + name);
+        // two plant files of the same name in different folders must not share models
+        String hash = Integer.toHexString(plantFile.toAbsolutePath().normalize().toString().hashCode());
+        return dataDir.resolve(AssetModelStore.DIR + "-" + name + "-" + hash);
     }
 
     public Options options() {
@@ -367,7 +382,7 @@ public final class VigilRuntime implements AutoCloseable {
      * built-in {@code operator_present}.
      */
     public void operatorPresent(boolean present) {
-        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present, clock.millis());
+        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present);
     }
 
     /** Accounts and the audit trail; ready once the database is open. */

@@ -267,12 +267,12 @@ public final class PlantFiles {
                 String given = text(r, "id", true, at);
                 String id = n.prefix() == null ? given : n.prefix() + ":" + given;
                 if (out.stream().anyMatch(o -> o.id().equals(id))) {
-                    throw error(r.get("id"), at + "id", "duplicate rule id '" + id + "'");
+                    throw errorAt(r, "id", at + "id", "duplicate rule id '" + id + "'");
                 }
                 String when = text(r, "when", true, at);
                 JsonNode g = r.get("grade");
-                if (g == null || !g.canConvertToInt() || g.asInt() < 1 || g.asInt() > 4) {
-                    throw error(g == null ? r : g, at + "grade", "must be a grade 1..4, was '"
+                if (g == null || !g.isIntegralNumber() || g.asInt() < 1 || g.asInt() > 4) {
+                    throw errorAt(r, "grade", at + "grade", "must be a grade 1..4, was '"
                             + (g == null ? "missing" : g.asText()) + "'");
                 }
                 String tagText = text(r, "tag", false, at);
@@ -281,14 +281,14 @@ public final class PlantFiles {
                         || tagText.startsWith(n.prefix() + ".") ? tagText
                         : "_".equals(tagText) ? n.prefix() : n.prefix() + "." + tagText;
                 if (tag != null && tags.stream().noneMatch(d -> d.id().equals(tag))) {
-                    throw error(r.get("tag"), at + "tag", "unknown tag '" + tag + "'");
+                    throw errorAt(r, "tag", at + "tag", "unknown tag '" + tag + "'");
                 }
                 Map<String, String> message = texts(r, "message", at);
                 if (message == null) {
                     throw error(r, at + "message", "is required: what the operator reads, as {zh: \"…\", en: \"…\"}");
                 }
                 out.add(new PlantDefinition.RuleDef(id, when, g.asInt(), tag, message, texts(r, "guidance", at), file,
-                        lineOf(r), lineOf(r.get("when")), n.field()));
+                        lineOf(r), lineOfKey(r, "when"), n.field()));
             }
             return out;
         }
@@ -412,13 +412,36 @@ public final class PlantFiles {
             }
             String s = v.asText().trim();
             if (required && s.isEmpty()) {
-                throw error(v, at + key, "must not be empty");
+                throw errorAt(n, key, at + key, "must not be empty");
             }
             return s;
         }
 
         PlantFileException error(JsonNode at, String field, String problem) {
             return new PlantFileException(file, lineOf(at), field, problem, null);
+        }
+
+        /**
+         * An error about the value of {@code key} in {@code parent}, located by the key's path: small numbers, booleans
+         * and empty text are shared nodes in Jackson, so looking the value itself up could name another line.
+         */
+        PlantFileException errorAt(JsonNode parent, String key, String field, String problem) {
+            return new PlantFileException(file, lineOfKey(parent, key), field, problem, null);
+        }
+
+        int lineOfKey(JsonNode parent, String key) {
+            JsonNode p = parent;
+            for (int hops = 0; origin.containsKey(p) && hops < 10; hops++) {
+                p = origin.get(p);
+            }
+            String path = paths.get(p);
+            if (path != null) {
+                Integer l = lines.get(path + "/" + key.replace("~", "~0").replace("/", "~1"));
+                if (l != null) {
+                    return l;
+                }
+            }
+            return lineOf(parent);
         }
 
         private int lineOf(JsonNode at) {

@@ -31,16 +31,23 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     /** Shortest clear delay: a rule stays raised until its condition has been false this long. */
     public static final long MIN_CLEAR_MILLIS = 10_000;
 
-    /** A compiled rule with its id and clear delay. */
-    public record Definition(String id, Rule rule, long clearMillis) {
+    /**
+     * A compiled rule with its id, clear delay and the tag whose value goes with the alarm ({@code valueTag}: the tag
+     * the alarm is shown on; null = the first plant tag the rule reads).
+     */
+    public record Definition(String id, Rule rule, long clearMillis, String valueTag) {
         public Definition(String id, Rule rule) {
-            this(id, rule, Math.max(MIN_CLEAR_MILLIS, rule.forMillis()));
+            this(id, rule, null);
+        }
+
+        public Definition(String id, Rule rule, String valueTag) {
+            this(id, rule, Math.max(MIN_CLEAR_MILLIS, rule.forMillis()), valueTag);
         }
     }
 
     /** Where raised and cleared rules go (the alarm engine in the console). */
     public interface Sink {
-        /** {@code value}: the newest good value of the rule's first tag (NaN when none). */
+        /** {@code value}: the newest good value of the definition's value tag (NaN when none or not read by the rule). */
         void raise(String ruleId, long timeMillis, double value);
 
         void clear(String ruleId, long timeMillis);
@@ -65,7 +72,8 @@ public final class OnlineCompositeRules implements SampleBatchListener {
             this.def = def;
             this.eval = new RuleEvaluator(def.rule());
             List<String> tags = def.rule().tags();
-            this.firstTag = tags.stream().filter(t -> !BUILT_INS.contains(t)).findFirst().orElse(tags.isEmpty() ? null : tags.get(0));
+            this.firstTag = def.valueTag() != null ? def.valueTag()
+                    : tags.stream().filter(t -> !BUILT_INS.contains(t)).findFirst().orElse(tags.isEmpty() ? null : tags.get(0));
         }
     }
 
@@ -73,6 +81,8 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     private final Map<String, List<State>> byTag = new HashMap<>();
     private final Sink sink;
     private long now = Long.MIN_VALUE;
+    /** Variables set before the first sample. */
+    private final Map<String, Boolean> pending = new java.util.LinkedHashMap<>();
 
     public OnlineCompositeRules(List<Definition> rules, Sink sink) {
         this.sink = sink;
@@ -103,24 +113,37 @@ public final class OnlineCompositeRules implements SampleBatchListener {
             newest = Math.max(newest, s.timeMillis());
         }
         if (newest != Long.MIN_VALUE) {
-            evaluate(Math.max(now, newest));
+            long t = Math.max(now, newest);
+            if (!pending.isEmpty()) {
+                pending.forEach((name, value) -> apply(name, value, t));
+                pending.clear();
+            }
+            evaluate(t);
         }
     }
 
     /**
-     * Sets a built-in variable (e.g. {@link #OPERATOR_PRESENT}) at {@code timeMillis} and evaluates the rules.
-     * The time should come from the same clock as the samples.
+     * Sets a built-in variable (e.g. {@link #OPERATOR_PRESENT}) and evaluates the rules. It takes effect at the rules'
+     * own time, the newest sample time seen (never the caller's clock, which may run ahead of or behind the samples);
+     * before the first sample it waits and takes effect with the first batch.
      */
-    public synchronized void setVariable(String name, boolean value, long timeMillis) {
+    public synchronized void setVariable(String name, boolean value) {
         if (!BUILT_INS.contains(name)) {
             throw new IllegalArgumentException("not a built-in variable: " + name + " (known: " + BUILT_INS + ")");
         }
-        long t = Math.max(timeMillis, now == Long.MIN_VALUE ? timeMillis : now);
+        if (now == Long.MIN_VALUE) {
+            pending.put(name, value);
+            return;
+        }
+        apply(name, value, now);
+        evaluate(now);
+    }
+
+    private void apply(String name, boolean value, long t) {
         Sample s = Sample.good(name, t, value ? 1 : 0);
         for (State st : byTag.getOrDefault(name, List.of())) {
             st.eval.accept(s);
         }
-        evaluate(t);
     }
 
     /** The rules as they are now. */

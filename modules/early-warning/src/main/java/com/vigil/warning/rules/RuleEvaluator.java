@@ -41,7 +41,12 @@ public final class RuleEvaluator {
     public void accept(Sample s) {
         ArrayDeque<Sample> h = history.get(s.tag());
         if (h == null) return;
-        if (!h.isEmpty() && s.timeMillis() < h.peekLast().timeMillis()) return; // out of order
+        if (!h.isEmpty() && s.timeMillis() < h.peekLast().timeMillis()) {
+            // out of order: a good value is dropped; a bad one (e.g. STALE stamped by another clock on communication
+            // loss) still makes the value unknown, at the newest time
+            if (s.quality().isGood()) return;
+            s = new Sample(s.tag(), h.peekLast().timeMillis(), s.value(), s.quality());
+        }
         h.addLast(s);
         // keep one sample older than the window as the value at the window start
         while (h.size() > 2) {

@@ -79,24 +79,30 @@ class OnlineCompositeRulesTest {
             r.onBatch(List.of(new Sample("temp", T0 + s * 1000L, Double.NaN, Quality.STALE)));
         }
         assertEquals(2, ev.log.size(), "unknown never raises");
+        // a STALE sample stamped by another (slower) clock still makes the value unknown
+        feed(r, 300, 95);
+        assertEquals(Boolean.TRUE, r.status().get(0).condition());
+        r.onBatch(List.of(new Sample("temp", T0 + 100_000, Double.NaN, Quality.STALE)));
+        assertEquals(null, r.status().get(0).condition(), "stale is unknown even when stamped earlier");
     }
 
     @Test
     void operatorPresentIsABuiltInTheConsoleSets() throws Exception {
         Events ev = new Events();
         OnlineCompositeRules r = rules(ev, "unattended", "temp > 80 and not operator_present for 2m");
-        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, T0);
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true); // before any sample: takes effect with the first
         for (int s = 0; s < 600; s++) feed(r, s, 90);
         assertEquals(List.of(), ev.log, "hot but someone is at the console");
-        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false, T0 + 600_000);
+        // the variable takes the rules' time (the newest sample, 599 s), whatever the caller's clock says
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false);
         for (int s = 600; s < 719; s++) feed(r, s, 90);
         assertEquals(List.of(), ev.log, "nobody there for 119 s");
-        feed(r, 720, 90);
-        assertEquals(List.of("raise unattended +720s 90.0"), ev.log, "2 min unattended; the value is the tag's, not the variable's");
-        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true, T0 + 721_000);
-        for (int s = 722; s < 900; s++) feed(r, s, 90);
-        assertEquals("clear unattended +841s", ev.log.get(1), "cleared 2 min after the operator came back");
-        assertThrows(IllegalArgumentException.class, () -> r.setVariable("nobody_cares", true, T0));
+        feed(r, 719, 90);
+        assertEquals(List.of("raise unattended +719s 90.0"), ev.log, "2 min unattended; the value is the tag's, not the variable's");
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, true);
+        for (int s = 720; s < 900; s++) feed(r, s, 90);
+        assertEquals("clear unattended +839s", ev.log.get(1), "cleared 2 min after the operator came back");
+        assertThrows(IllegalArgumentException.class, () -> r.setVariable("nobody_cares", true));
     }
 
     @Test
