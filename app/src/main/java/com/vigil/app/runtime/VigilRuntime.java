@@ -60,6 +60,12 @@ public final class VigilRuntime implements AutoCloseable {
     private final CompletableFuture<Database> database;
     private final CompletableFuture<AccountsWiring.Accounts> accounts;
     private final ScheduledExecutorService ticker;
+    /** Applies session changes to the rules in order, off the FX thread. */
+    private final java.util.concurrent.ExecutorService presence = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vigil-presence");
+        t.setDaemon(true);
+        return t;
+    });
     private final Clock clock = Clock.systemUTC();
     private volatile Historian historian;
     private volatile DemoPlantServer server;
@@ -382,7 +388,8 @@ public final class VigilRuntime implements AutoCloseable {
      * built-in {@code operator_present}.
      */
     public void operatorPresent(boolean present) {
-        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present);
+        // off the caller's (FX) thread: the rules may raise or clear alarms, which journal them
+        presence.execute(() -> rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present));
     }
 
     /** Accounts and the audit trail; ready once the database is open. */
@@ -414,6 +421,7 @@ public final class VigilRuntime implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        presence.shutdownNow();
         OpcUaSource src = source;
         if (src != null) {
             src.close();
