@@ -37,4 +37,28 @@ public final class Lags {
         }
         return out;
     }
+
+    /**
+     * The last {@code lags + 1} rows of a stream, newest first, as {@link #features} and the detectors' scoring want
+     * them; until enough rows came, the oldest row stands in for the missing ones. Not thread-safe.
+     */
+    public static final class Window {
+        private final java.util.ArrayDeque<double[]> history = new java.util.ArrayDeque<>();
+        private final int lags;
+
+        public Window(int lags) {
+            this.lags = lags;
+        }
+
+        /** Adds {@code row} (kept by reference) and returns the recent rows, {@code recent[0]} = {@code row}. */
+        public double[][] push(double[] row) {
+            history.addFirst(row);
+            while (history.size() > lags + 1) history.removeLast();
+            double[][] recent = new double[lags + 1][];
+            int i = 0;
+            for (double[] h : history) recent[i++] = h;
+            while (i < recent.length) { recent[i] = recent[i - 1]; i++; }
+            return recent;
+        }
+    }
 }

@@ -50,17 +50,11 @@ public interface MultivariateDetector {
      */
     default Session session() {
         return new Session() {
-            private final java.util.ArrayDeque<double[]> history = new java.util.ArrayDeque<>();
+            private final Lags.Window window = new Lags.Window(lags());
 
             @Override
             public Score next(double[] row, boolean inAlarm) {
-                history.addFirst(row);
-                while (history.size() > lags() + 1) history.removeLast();
-                double[][] recent = new double[lags() + 1][];
-                int i = 0;
-                for (double[] h : history) recent[i++] = h;
-                while (i < recent.length) { recent[i] = recent[i - 1]; i++; }
-                return score(recent);
+                return score(window.push(row));
             }
         };
     }

@@ -301,7 +301,7 @@ public final class PcaDetector implements MultivariateDetector {
      * drift of the operating point (temperatures warming up) is not reported; frozen during a warning.
      */
     private final class AdaptiveSession implements Session {
-        private final java.util.ArrayDeque<double[]> history = new java.util.ArrayDeque<>();
+        private final Lags.Window window = new Lags.Window(lags());
         private final double[] c = center.clone();
         private boolean wasInAlarm;
         private double[] filt;
@@ -319,12 +319,7 @@ public final class PcaDetector implements MultivariateDetector {
                 }
                 row = filt.clone();
             }
-            history.addFirst(row);
-            while (history.size() > lags() + 1) history.removeLast();
-            double[][] recent = new double[lags() + 1][];
-            int i = 0;
-            for (double[] h : history) recent[i++] = h;
-            while (i < recent.length) { recent[i] = recent[i - 1]; i++; }
+            double[][] recent = window.push(row);
             int p = columns.size();
             if (inAlarm) {
                 wasInAlarm = true;

@@ -1,6 +1,5 @@
 package com.vigil.warning.detect;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,19 +148,14 @@ public final class ResidualTierDetector implements MultivariateDetector {
     public Session session() {
         if (!isFitted()) throw new IllegalStateException("residual-tier detector is not fitted");
         return new Session() {
-            private final ArrayDeque<double[]> history = new ArrayDeque<>();
+            private final Lags.Window window = new Lags.Window(lags());
             private final double[] tagEwma = new double[residualScale.length];
             private double smoothed;
             private long rows;
 
             @Override
             public Score next(double[] row, boolean inAlarm) {
-                history.addFirst(row);
-                while (history.size() > lags() + 1) history.removeLast();
-                double[][] recent = new double[lags() + 1][];
-                int i = 0;
-                for (double[] h : history) recent[i++] = h;
-                while (i < recent.length) { recent[i] = recent[i - 1]; i++; }
+                double[][] recent = window.push(row);
                 int p = residualScale.length;
                 double[] res = new double[p];
                 Score s = inner.scoreWithResiduals(recent, res);
