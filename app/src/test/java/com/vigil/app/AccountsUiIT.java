@@ -1,5 +1,6 @@
 package com.vigil.app;
 
+import static com.vigil.app.FxTests.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +31,6 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.scene.Node;
@@ -80,9 +80,6 @@ class AccountsUiIT {
         }
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return FxTests.fx(c);
-    }
 
     /**
      * The console on {@code db} (null: the demo database), after {@code prepare} ran on its account service;

@@ -1,5 +1,6 @@
 package com.vigil.app;
 
+import static com.vigil.app.FxTests.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -71,9 +71,6 @@ class EarlyWarningUiIT {
         }
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return FxTests.fx(c);
-    }
 
     private String label(FxRobot robot, String query) throws Exception {
         Label l = robot.lookup(query).queryAs(Label.class);

@@ -7,6 +7,7 @@ import com.vigil.app.runtime.AssetModelAdmin;
 import com.vigil.app.runtime.VigilRuntime;
 import com.vigil.plantconfig.PlantDefinition;
 import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -157,10 +157,7 @@ public final class EarlyWarningView extends BorderPane {
         history.setText(i18n.t("ew.source.historian"));
         history.setToggleGroup(sourceGroup);
         simulated.setSelected(true);
-        retrain = new Button(i18n.t("ew.retrain"));
-        retrain.setId("ew-retrain");
-        retrain.getStyleClass().add(Styles.ACTION_BUTTON);
-        retrain.setOnAction(e -> retrain());
+        retrain = Controls.actionButton(i18n, "ew-retrain", "ew.retrain", this::retrain);
         message.setId("ew-message");
         message.getStyleClass().add(Styles.MESSAGE);
         message.setWrapText(true);
@@ -191,8 +188,7 @@ public final class EarlyWarningView extends BorderPane {
     }
 
     private <R> void col(TableView<R> table, String key, Function<R, String> value, double width) {
-        TableColumn<R, String> c = new TableColumn<>(i18n.t(key));
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        TableColumn<R, String> c = Controls.textColumn(table, i18n, key, value, width);
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -202,8 +198,6 @@ public final class EarlyWarningView extends BorderPane {
                 setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
             }
         });
-        c.setPrefWidth(width);
-        table.getColumns().add(c);
     }
 
     /** Called by the pulse: the model table when the active set changed, the rule states once a second. */

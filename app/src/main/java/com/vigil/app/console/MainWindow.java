@@ -19,6 +19,7 @@ import com.vigil.ui.accounts.SessionGate;
 import com.vigil.ui.accounts.UserManagementView;
 import com.vigil.ui.kit.CssTokens;
 import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -205,11 +206,7 @@ public final class MainWindow {
     }
 
     private Button button(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
-        return b;
+        return Controls.actionButton(i18n, id, key, r);
     }
 
     private static String station() {

@@ -9,6 +9,7 @@ import com.vigil.accounts.AuditTrail;
 import com.vigil.accounts.ProtectedAction;
 import com.vigil.accounts.Session;
 import com.vigil.accounts.VerifyResult;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -26,13 +27,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -112,18 +111,11 @@ public final class AuditView extends BorderPane {
     }
 
     private Button button(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
-        return b;
+        return Controls.actionButton(i18n, id, key, r);
     }
 
     private void col(String key, Function<AuditEntry, String> f, double w) {
-        TableColumn<AuditEntry, String> c = new TableColumn<>(i18n.t(key));
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(w);
-        table.getColumns().add(c);
+        Controls.textColumn(table, i18n, key, f, w);
     }
 
     /** The filter from the fields, or null after showing what is wrong with them. */

@@ -2,6 +2,7 @@ package com.vigil.ui.accounts;
 
 import com.vigil.accounts.AccountService;
 import com.vigil.accounts.Session;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -60,14 +61,8 @@ public final class ChangePasswordView extends StackPane {
         Label rule = new Label(AccountTexts.passwordRule(i18n, service.policy().passwords()));
         rule.getStyleClass().add(Styles.FORM_HINT);
         rule.setWrapText(true);
-        change = new Button(i18n.t("password.change"));
-        change.setId("pw-change");
-        change.getStyleClass().add(Styles.ACTION_BUTTON);
-        change.setOnAction(e -> change());
-        Button cancel = new Button(i18n.t("login.cancel"));
-        cancel.setId("pw-cancel");
-        cancel.getStyleClass().add(Styles.ACTION_BUTTON);
-        cancel.setOnAction(e -> onCancel.run());
+        change = Controls.actionButton(i18n, "pw-change", "password.change", this::change);
+        Button cancel = Controls.actionButton(i18n, "pw-cancel", "login.cancel", onCancel);
         message.setId("pw-message");
         message.getStyleClass().add(Styles.MESSAGE);
         message.setWrapText(true);

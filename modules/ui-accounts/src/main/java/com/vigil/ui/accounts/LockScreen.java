@@ -2,6 +2,7 @@ package com.vigil.ui.accounts;
 
 import com.vigil.accounts.AccountService;
 import com.vigil.accounts.Session;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -64,14 +65,8 @@ public final class LockScreen extends StackPane {
         password.setOnAction(e -> unlock());
         password.setVisible(!session.demo());
         password.setManaged(!session.demo());
-        unlock = new Button(i18n.t("lock.unlock"));
-        unlock.setId("unlock-submit");
-        unlock.getStyleClass().add(Styles.ACTION_BUTTON);
-        unlock.setOnAction(e -> unlock());
-        switchUser = new Button(i18n.t("lock.switch"));
-        switchUser.setId("unlock-switch");
-        switchUser.getStyleClass().add(Styles.ACTION_BUTTON);
-        switchUser.setOnAction(e -> onSwitch.run());
+        unlock = Controls.actionButton(i18n, "unlock-submit", "lock.unlock", this::unlock);
+        switchUser = Controls.actionButton(i18n, "unlock-switch", "lock.switch", onSwitch);
         message.setId("unlock-message");
         message.getStyleClass().add(Styles.MESSAGE);
         message.setWrapText(true);

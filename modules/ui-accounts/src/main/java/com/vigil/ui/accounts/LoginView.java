@@ -4,6 +4,7 @@ import com.vigil.accounts.AccountService;
 import com.vigil.accounts.LoginResult;
 import com.vigil.accounts.Session;
 import com.vigil.accounts.UserInfo;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -218,10 +219,7 @@ public final class LoginView extends StackPane {
     }
 
     private Button button(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
+        Button b = Controls.actionButton(i18n, id, key, r);
         buttons.add(b);
         return b;
     }

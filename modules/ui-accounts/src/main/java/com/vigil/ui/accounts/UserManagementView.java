@@ -4,6 +4,7 @@ import com.vigil.accounts.AccountService;
 import com.vigil.accounts.Session;
 import com.vigil.accounts.UserInfo;
 import com.vigil.model.Role;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -185,19 +185,11 @@ public final class UserManagementView extends BorderPane {
     }
 
     private Button button(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
-        return b;
+        return Controls.actionButton(i18n, id, key, r);
     }
 
     private TableColumn<UserInfo, String> col(String key, Function<UserInfo, String> f, double w) {
-        TableColumn<UserInfo, String> c = new TableColumn<>(i18n.t(key));
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(w);
-        table.getColumns().add(c);
-        return c;
+        return Controls.textColumn(table, i18n, key, f, w);
     }
 
     /** Reads the accounts again, keeping the selection. */

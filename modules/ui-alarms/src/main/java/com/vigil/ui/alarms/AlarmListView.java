@@ -1,6 +1,7 @@
 package com.vigil.ui.alarms;
 
 import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -258,10 +259,7 @@ public final class AlarmListView extends BorderPane {
     }
 
     private Button action(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
+        Button b = Controls.actionButton(i18n, id, key, r);
         actions.add(b);
         return b;
     }

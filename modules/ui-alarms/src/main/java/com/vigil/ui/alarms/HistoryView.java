@@ -1,6 +1,7 @@
 package com.vigil.ui.alarms;
 
 import com.vigil.reports.export.TableExport;
+import com.vigil.ui.kit.Controls;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
 import com.vigil.ui.kit.TaskRunner;
@@ -17,12 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -81,18 +80,11 @@ public final class HistoryView extends BorderPane {
     }
 
     private Button button(String id, String key, Runnable r) {
-        Button b = new Button(i18n.t(key));
-        b.setId(id);
-        b.getStyleClass().add(Styles.ACTION_BUTTON);
-        b.setOnAction(e -> r.run());
-        return b;
+        return Controls.actionButton(i18n, id, key, r);
     }
 
     private void col(String key, Function<AlarmHistory.HistoryRow, String> f, double w) {
-        TableColumn<AlarmHistory.HistoryRow, String> c = new TableColumn<>(i18n.t(key));
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(w);
-        table.getColumns().add(c);
+        Controls.textColumn(table, i18n, key, f, w);
     }
 
     /** Loads the journal rows of the chosen range. */
