@@ -83,16 +83,69 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     private long now = Long.MIN_VALUE;
     /** Variables set before the first sample. */
     private final Map<String, Boolean> pending = new java.util.LinkedHashMap<>();
+    /** The built-in variables' current values. */
+    private final Map<String, Boolean> variables = new HashMap<>();
 
     public OnlineCompositeRules(List<Definition> rules, Sink sink) {
         this.sink = sink;
         for (Definition d : rules) {
-            State s = new State(d);
-            states.add(s);
-            for (String t : d.rule().tags()) {
+            states.add(new State(d));
+        }
+        index();
+    }
+
+    private void index() {
+        byTag.clear();
+        for (State s : states) {
+            for (String t : s.def.rule().tags()) {
                 byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
             }
         }
+    }
+
+    /**
+     * Replaces the rule set while running (an engineer saved, changed or switched off a rule). A rule that is
+     * unchanged (same id, text, clear delay and value tag) keeps its state: its history, its waiting time and its
+     * raised alarm. A rule that is gone or changed is cleared first when it was raised (at the rules' own time), so
+     * no alarm is left that nobody clears; a changed rule then starts afresh and needs its full {@code for} time.
+     * Built-in variables keep their values.
+     */
+    public synchronized void replace(List<Definition> rules) {
+        Map<String, State> old = new HashMap<>();
+        for (State s : states) {
+            old.put(s.def.id(), s);
+        }
+        List<State> next = new ArrayList<>();
+        for (Definition d : rules) {
+            State kept = old.get(d.id());
+            if (kept != null && same(kept.def, d)) {
+                old.remove(d.id());
+                next.add(kept);
+            } else {
+                next.add(new State(d));
+            }
+        }
+        for (State gone : old.values()) {
+            if (gone.raised) {
+                sink.clear(gone.def.id(), now); // raised only ever at a sample time: now is set
+                gone.raised = false;
+            }
+        }
+        states.clear();
+        states.addAll(next);
+        index();
+        // the built-ins the new rules read start from their current values, not unknown
+        variables.forEach((name, value) -> {
+            Sample s = Sample.good(name, now == Long.MIN_VALUE ? 0 : now, value ? 1 : 0);
+            for (State st : byTag.getOrDefault(name, List.of())) {
+                st.eval.accept(s);
+            }
+        });
+    }
+
+    private static boolean same(Definition a, Definition b) {
+        return a.rule().text().equals(b.rule().text()) && a.clearMillis() == b.clearMillis()
+                && java.util.Objects.equals(a.valueTag(), b.valueTag());
     }
 
     /** The ids of the rules, in order. */
@@ -140,6 +193,7 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     }
 
     private void apply(String name, boolean value, long t) {
+        variables.put(name, value);
         Sample s = Sample.good(name, t, value ? 1 : 0);
         for (State st : byTag.getOrDefault(name, List.of())) {
             st.eval.accept(s);

@@ -152,4 +152,28 @@ class OnlineCompositeRulesTest {
         int at = Integer.parseInt(raised.substring(raised.indexOf('+') + 1, raised.indexOf("s ")));
         assertTrue(at > 660 && at < 900, "the slope exceeds 0.5/min a few minutes into the rise, then 1 min: " + raised);
     }
+
+    @Test
+    void replacingTheSetKeepsUnchangedRulesAndClearsRemovedOrChangedOnes() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = new OnlineCompositeRules(List.of(
+                new OnlineCompositeRules.Definition("keep", RuleParser.parse("temp > 80")),
+                new OnlineCompositeRules.Definition("change", RuleParser.parse("temp > 85")),
+                new OnlineCompositeRules.Definition("drop", RuleParser.parse("temp > 70 and not operator_present"))), ev);
+        r.setVariable(OnlineCompositeRules.OPERATOR_PRESENT, false);
+        for (int s = 0; s < 5; s++) feed(r, s, 90);
+        assertEquals(3, ev.log.size(), ev.log.toString());
+        r.replace(List.of(
+                new OnlineCompositeRules.Definition("keep", RuleParser.parse("temp > 80")),
+                new OnlineCompositeRules.Definition("change", RuleParser.parse("temp > 88 for 10s")),
+                new OnlineCompositeRules.Definition("new", RuleParser.parse("temp > 60 and not operator_present for 5s"))));
+        assertEquals(List.of("clear change +4s", "clear drop +4s"), ev.log.subList(3, 5).stream().sorted().toList(),
+                "the changed and the removed rule are cleared at the rules' time");
+        assertEquals(List.of("keep", "change", "new"), r.ids());
+        assertTrue(r.status().get(0).raised(), "unchanged: stays raised, not raised twice");
+        for (int s = 5; s < 16; s++) feed(r, s, 90);
+        // the new rule reads operator_present = false (set before the replace) and is raised after its 5 s
+        assertEquals(List.of("raise new +10s 90.0", "raise change +15s 90.0"), ev.log.subList(5, 7));
+        assertEquals(7, ev.log.size(), ev.log.toString());
+    }
 }

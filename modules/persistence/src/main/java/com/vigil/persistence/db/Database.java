@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     /** Schema version this code understands. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final List<String> MIGRATION_1 = List.of(
             """
@@ -113,7 +113,29 @@ public final class Database implements AutoCloseable {
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""");
 
     /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. Never edit a released one. */
-    private static final List<List<String>> MIGRATIONS = List.of(MIGRATION_1, MIGRATION_2);
+    /**
+     * Composite rules written in the console (the plant file's rules stay in the plant file). A rule is never deleted,
+     * only switched off, so old alarms of it still show its message. {@code revision} grows with every save across the
+     * table: consoles sharing the database reload when it moves.
+     */
+    private static final List<String> MIGRATION_3 = List.of(
+            """
+            CREATE TABLE console_rule (
+              rule_id TEXT PRIMARY KEY,
+              when_text TEXT NOT NULL,
+              grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+              tag TEXT,
+              message_zh TEXT,
+              message_en TEXT,
+              guidance_zh TEXT,
+              guidance_en TEXT,
+              enabled INTEGER NOT NULL,
+              revision INTEGER NOT NULL,
+              changed_by TEXT NOT NULL,
+              changed_ms INTEGER NOT NULL
+            )""");
+
+    private static final List<List<String>> MIGRATIONS = List.of(MIGRATION_1, MIGRATION_2, MIGRATION_3);
 
     private final Path file;
     private final SessionFactory sessionFactory;
@@ -148,7 +170,8 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(AlarmJournalEntity.class)
                 .addAnnotatedClass(UserAccountEntity.class)
                 .addAnnotatedClass(MetaEntity.class)
-                .addAnnotatedClass(AuditLogEntity.class);
+                .addAnnotatedClass(AuditLogEntity.class)
+                .addAnnotatedClass(com.vigil.persistence.rules.ConsoleRuleEntity.class);
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
         cfg.setProperty(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
         cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
