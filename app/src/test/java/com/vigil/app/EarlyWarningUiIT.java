@@ -62,6 +62,7 @@ class EarlyWarningUiIT {
 
     @AfterEach
     void stop() throws Exception {
+        System.clearProperty("vigil.assetModels");
         if (pulse != null) {
             pulse.stop();
         }
@@ -184,6 +185,79 @@ class EarlyWarningUiIT {
         assertTrue(change.after().startsWith(now.models().size() + " asset models trained on 1 simulated days"), change.after());
         assertEquals("new catalyst batch", change.comment());
         assertTrue(service.audit().verify().ok(), "audit chain intact");
+    }
+
+    @Test
+    void engineerWritesARuleCheckedWithLineAndColumnSavedRunningAndAudited(FxRobot robot) throws Exception {
+        System.setProperty("vigil.assetModels", "off");
+        runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
+        AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runtime.ruleBook().store() != null);
+        pulse = new FxPulse(10);
+        fx(() -> {
+            window = new MainWindow(runtime, new I18n(Locale.ENGLISH), TaskRunner.background(), pulse,
+                    new RecordingSink(), Clock.systemUTC());
+            stage.setScene(window.scene());
+            stage.setWidth(1600);
+            stage.setHeight(900);
+            stage.show();
+            return null;
+        });
+        pulse.start();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+
+        // an operator sees the rules but cannot write one
+        Session operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();
+        robot.interact(() -> window.gate().begin(operator));
+        robot.clickOn("#open-early-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        robot.clickOn("#ew-page-rules");
+        assertTrue(fx(() -> robot.lookup("#rule-save").queryAs(Button.class).isDisabled()));
+        assertTrue(fx(() -> robot.lookup("#rule-new").queryAs(Button.class).isDisabled()));
+        assertEquals("Writing rules is a configuration change: engineers and administrators only.",
+                fx(() -> window.earlyWarningView().ruleMessage()));
+        robot.interact(() -> window.gate().logout());
+
+        Session engineer = service.loginDemo(DemoAccounts.userName(Role.ENGINEER)).session();
+        robot.interact(() -> window.gate().begin(engineer));
+        robot.clickOn("#open-early-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        EarlyWarningView ev = fx(() -> window.earlyWarningView());
+        robot.clickOn("#ew-page-rules");
+        robot.clickOn("#rule-new");
+        robot.clickOn("#rule-id").write("r201-hot-rising");
+        robot.clickOn("#rule-when").write("RX.R201.TT > 170 and\nrate(RX.R201.TT 5m) > 0.5");
+        robot.clickOn("#rule-message-en").write("R-201 hot and still rising");
+        robot.clickOn("#rule-check");
+        assertEquals("Condition, line 2, column 17: expected ',' and a time window, e.g. rate(RX.R201.TT, 5m), found '5m'.",
+                ev.ruleMessage());
+        javafx.scene.control.TextArea when = robot.lookup("#rule-when").queryAs(javafx.scene.control.TextArea.class);
+        assertEquals("RX.R201.TT > 170 and\nrate(RX.R201.TT ".length(), (int) fx(when::getCaretPosition), "the caret is on the mistake");
+        // fixed; saving needs a comment, and nothing typed is lost meanwhile
+        robot.interact(() -> when.setText("RX.R201.TT > 170 and\nrate(RX.R201.TT, 5m) > 0.5"));
+        robot.clickOn("#rule-save");
+        assertEquals("Enter why the rule is written or changed: the comment goes into the audit trail.", ev.ruleMessage());
+        assertEquals("R-201 hot and still rising",
+                fx(() -> robot.lookup("#rule-message-en").queryAs(javafx.scene.control.TextField.class).getText()));
+        assertTrue(runtime.ruleBook().consoleRules().isEmpty());
+        robot.clickOn("#rule-comment").write("catch the runaway before HH");
+        robot.clickOn("#rule-save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(ev::ruleMessage).startsWith("Rule r201-hot-rising saved"));
+        assertTrue(runtime.rules().ids().contains("r201-hot-rising"), "running at once");
+        @SuppressWarnings("unchecked")
+        TableView<EarlyWarningView.RuleRow> rules = robot.lookup("#ew-rules").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().stream()
+                .anyMatch(r -> r.id().equals("r201-hot-rising") && r.source().equals("Console"))));
+        AuditEntry change = service.audit().find(new AuditFilter(null, null, null, Set.of("CONFIG_CHANGE")), 10).get(0);
+        assertEquals("DONE", change.outcome());
+        assertEquals("composite rule r201-hot-rising", change.target());
+        assertEquals("catch the runaway before HH", change.comment());
+
+        // a plant-file rule is shown read-only
+        robot.interact(() -> rules.getSelectionModel().select(0));
+        assertEquals("reactor-hot-unattended", fx(() -> rules.getItems().get(0).id()));
+        assertTrue(fx(() -> robot.lookup("#rule-save").queryAs(Button.class).isDisabled()));
+        assertTrue(ev.ruleMessage().startsWith("This rule is in the plant file"), ev.ruleMessage());
     }
 
     private Boolean unattendedCondition() {

@@ -45,8 +45,8 @@ public final class EarlyWarningView extends BorderPane {
     /** One asset model row. */
     public record ModelRow(String asset, String label, String detector, int tagCount, String tags) { }
 
-    /** One composite rule row. */
-    public record RuleRow(String id, int grade, String message, String when, String state) { }
+    /** One composite rule row ({@code source}: plant file or console, in the UI language). */
+    public record RuleRow(String id, String source, int grade, String message, String when, String state) { }
 
     private final VigilRuntime runtime;
     private final AccountService accounts;
@@ -66,6 +66,9 @@ public final class EarlyWarningView extends BorderPane {
     private final javafx.scene.control.RadioButton simulated = new javafx.scene.control.RadioButton();
     private final javafx.scene.control.RadioButton history = new javafx.scene.control.RadioButton();
     private final Button retrain;
+    private final RuleEditor editor;
+    private final javafx.scene.control.ToggleButton modelsPage = new javafx.scene.control.ToggleButton();
+    private final javafx.scene.control.ToggleButton rulesPage = new javafx.scene.control.ToggleButton();
     private VigilRuntime.ActiveModels shown;
     private long lastRulesRefresh;
     private boolean busy;
@@ -88,7 +91,22 @@ public final class EarlyWarningView extends BorderPane {
         title.getStyleClass().add(Styles.PANEL_TITLE);
         summary.setId("ew-summary");
         summary.getStyleClass().add(Styles.SESSION_USER);
-        HBox bar = new HBox(12, title, summary);
+        javafx.scene.control.ToggleGroup pages = new javafx.scene.control.ToggleGroup();
+        modelsPage.setText(i18n.t("ew.page.models"));
+        modelsPage.setId("ew-page-models");
+        rulesPage.setText(i18n.t("ew.page.rules"));
+        rulesPage.setId("ew-page-rules");
+        for (javafx.scene.control.ToggleButton b : List.of(modelsPage, rulesPage)) {
+            b.setToggleGroup(pages);
+            b.getStyleClass().add(Styles.VIEW_TOGGLE);
+        }
+        modelsPage.setSelected(true);
+        pages.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one page is always shown
+            }
+        });
+        HBox bar = new HBox(12, title, modelsPage, rulesPage, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         setTop(bar);
@@ -108,6 +126,7 @@ public final class EarlyWarningView extends BorderPane {
         rules.setPlaceholder(new Label(i18n.t("ew.rules.none")));
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         col(rules, "ew.col.rule", RuleRow::id, 200);
+        col(rules, "ew.col.source", RuleRow::source, 90);
         col(rules, "ew.col.grade", r -> String.valueOf(r.grade()), 50);
         col(rules, "ew.col.state", RuleRow::state, 110);
         col(rules, "ew.col.message", RuleRow::message, 280);
@@ -117,14 +136,21 @@ public final class EarlyWarningView extends BorderPane {
         modelsTitle.getStyleClass().add(Styles.PANEL_TITLE);
         Label rulesTitle = new Label(i18n.t("ew.rules.title"));
         rulesTitle.getStyleClass().add(Styles.PANEL_TITLE);
-        VBox top = new VBox(4, modelsTitle, models);
-        VBox bottom = new VBox(4, rulesTitle, rules);
+        VBox modelsBox = new VBox(4, modelsTitle, models);
+        VBox rulesBox = new VBox(4, rulesTitle, rules);
         VBox.setVgrow(models, Priority.ALWAYS);
         VBox.setVgrow(rules, Priority.ALWAYS);
-        SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        setCenter(split);
+        this.editor = new RuleEditor(runtime.ruleBook(), accounts, session, runner, i18n);
+        rules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            // a row replaced by the once-a-second refresh (its state changed) is the same rule: what the engineer is
+            // typing stays; only choosing another rule loads it
+            if (now != null && (was == null || !was.id().equals(now.id()))) {
+                editor.show(now.id());
+            }
+        });
+        SplitPane rulesSplit = new SplitPane(rulesBox, editor);
+        rulesSplit.setOrientation(Orientation.VERTICAL);
+        rulesSplit.setDividerPositions(0.45);
 
         comment.setId("ew-comment");
         comment.setPromptText(i18n.t("ew.comment.prompt"));
@@ -175,7 +201,12 @@ public final class EarlyWarningView extends BorderPane {
         VBox retrainBox = new VBox(6, retrainTitle, hint, simRow, histRow, form, message);
         retrainBox.getStyleClass().add(Styles.ACTION_BAR);
         retrainBox.setPadding(new Insets(6, 10, 10, 10));
-        setBottom(retrainBox);
+        VBox modelsPane = new VBox(modelsBox, retrainBox);
+        VBox.setVgrow(modelsBox, Priority.ALWAYS);
+        // both pages stay in the scene; the toggles show one
+        modelsPane.visibleProperty().bind(modelsPage.selectedProperty());
+        rulesSplit.visibleProperty().bind(rulesPage.selectedProperty());
+        setCenter(new javafx.scene.layout.StackPane(modelsPane, rulesSplit));
 
         this.pulse = pulse;
         refresh();
@@ -218,6 +249,7 @@ public final class EarlyWarningView extends BorderPane {
                 rules.getItems().setAll(current); // only on change: the engineer's selection and scroll stay
             }
         }
+        editor.refresh();
         Session s = session.get();
         boolean allowed = AssetModelAdmin.allowed(accounts, s);
         retrain.setDisable(busy || !allowed);
@@ -256,20 +288,45 @@ public final class EarlyWarningView extends BorderPane {
     }
 
     List<RuleRow> ruleRows() {
-        PlantDefinition plant = runtime.plant();
+        com.vigil.app.runtime.RuleBook book = runtime.ruleBook();
         List<RuleRow> out = new ArrayList<>();
+        java.util.Set<String> running = new java.util.HashSet<>();
         for (OnlineCompositeRules.Status st : runtime.rules().status()) {
-            PlantDefinition.RuleDef def = plant.rule(st.id()).orElse(null);
+            PlantDefinition.RuleDef def = book.def(st.id()).orElse(null);
             if (def == null) {
                 continue;
             }
+            running.add(st.id());
             String state = st.error() != null ? i18n.t("ew.state.error", st.error())
                     : st.raised() ? i18n.t("ew.state.raised")
                     : st.condition() == null ? i18n.t("ew.state.unknown")
                     : st.condition() ? i18n.t("ew.state.pending") : i18n.t("ew.state.normal");
-            out.add(new RuleRow(def.id(), def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state));
+            out.add(row(def, book.inPlantFile(def.id()) ? i18n.t("ew.source.plantFile") : i18n.t("ew.source.console"), state));
+        }
+        // the console's rules that do not run: switched off, or not possible with this plant file
+        for (com.vigil.persistence.rules.ConsoleRuleRow r : book.consoleRules()) {
+            if (running.contains(r.id()) || book.inPlantFile(r.id())) {
+                continue;
+            }
+            String problem = book.problems().get(r.id());
+            out.add(row(com.vigil.app.runtime.RuleBook.toDef(r), i18n.t(r.enabled() ? "ew.source.console" : "ew.source.consoleOff"),
+                    problem != null ? i18n.t("ew.state.cannotRun", problem) : i18n.t("ew.state.off")));
         }
         return out;
+    }
+
+    private RuleRow row(PlantDefinition.RuleDef def, String source, String state) {
+        return new RuleRow(def.id(), source, def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state);
+    }
+
+    /** Shows the rules page (tests, screenshots). */
+    public void showRules() {
+        rulesPage.setSelected(true);
+    }
+
+    /** The rule editor's message line (tests). */
+    public String ruleMessage() {
+        return editor.message();
     }
 
     /** Retrains in the background; the comment is kept when it fails. */

@@ -38,6 +38,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
     private final java.util.function.Supplier<com.vigil.accounts.AuditTrail> audit;
     private long cachedVersion = -1;
     private Map<String, TagAlarm> worstByTag = Map.of();
+    private final java.util.function.Function<String, java.util.Optional<PlantDefinition.RuleDef>> rules;
     private long rowsVersion = -1;
     private List<AlarmRow> rows = List.of();
 
@@ -50,6 +51,15 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
     public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor,
                           CompletableFuture<Database> database,
                           java.util.function.Supplier<com.vigil.accounts.AuditTrail> audit) {
+        this(engine, plant, i18n, actor, database, audit, plant::rule);
+    }
+
+    /** @param rules a composite rule's definition by id (the plant file's and the console's rules) */
+    public AlarmUiAdapter(AlarmEngine engine, PlantDefinition plant, I18n i18n, Supplier<Actor> actor,
+                          CompletableFuture<Database> database,
+                          java.util.function.Supplier<com.vigil.accounts.AuditTrail> audit,
+                          java.util.function.Function<String, java.util.Optional<PlantDefinition.RuleDef>> rules) {
+        this.rules = rules;
         this.audit = audit;
         this.engine = engine;
         this.plant = plant;
@@ -131,7 +141,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         String guidanceText = v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance();
         if (v.description() != null && v.description().startsWith(CompositeRuleAlarms.PREFIX)) {
             // a composite rule written by an engineer: its message and guidance in the operator's language
-            PlantDefinition.RuleDef rule = plant.rule(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
+            PlantDefinition.RuleDef rule = rules.apply(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
             type = i18n.t("alarms.type.rule");
             // the rule's tag when it was raised; a rule has no single limit
             valueText = Double.isNaN(v.valueAtActivation()) ? "—" : fmt(v.valueAtActivation()) + unit;

@@ -27,20 +27,104 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
 
     private final AlarmEngine engine;
     private final PlantDefinition plant;
-    private final java.util.Map<String, String> tagOf = new java.util.HashMap<>();
+    private final java.util.function.Function<String, java.util.Optional<PlantDefinition.RuleDef>> lookup;
+    private volatile java.util.Map<String, String> tagOf = java.util.Map.of();
 
+    /** The plant file's rules only. */
     public CompositeRuleAlarms(AlarmEngine engine, PlantDefinition plant, List<OnlineCompositeRules.Definition> rules) {
+        this(engine, plant, plant::rule);
+        running(rules);
+    }
+
+    /**
+     * @param lookup a rule's definition by id (the plant file's and the console's rules, switched off ones too, so an
+     *               alarm raised before a change still finds its texts)
+     */
+    public CompositeRuleAlarms(AlarmEngine engine, PlantDefinition plant,
+                               java.util.function.Function<String, java.util.Optional<PlantDefinition.RuleDef>> lookup) {
         this.engine = engine;
         this.plant = plant;
+        this.lookup = lookup;
+    }
+
+    /** The rules now running: the tag each one's alarm is shown on. */
+    public void running(List<OnlineCompositeRules.Definition> rules) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
         for (OnlineCompositeRules.Definition d : rules) {
-            tagOf.put(d.id(), displayTag(plant.rule(d.id()).orElseThrow(), d.rule()));
+            m.put(d.id(), d.valueTag());
         }
+        tagOf = m;
     }
 
     /** The tag a rule's alarm is shown on: the rule's {@code tag}, or the first plant tag it reads. */
     public static String displayTag(PlantDefinition.RuleDef def, Rule rule) {
         return def.tag() != null ? def.tag() : rule.tags().stream()
                 .filter(t -> !OnlineCompositeRules.BUILT_INS.contains(t)).findFirst().orElse(def.id());
+    }
+
+    /**
+     * Why a rule cannot run: the condition does not parse (line and column in the condition, what was expected and
+     * what was found), reads a tag the plant does not have, reads no plant tag, or names an unknown tag to be shown on.
+     */
+    public static final class RuleProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public enum Kind { SYNTAX, UNKNOWN_TAG, NO_PLANT_TAG, UNKNOWN_DISPLAY_TAG }
+
+        private final Kind kind;
+        private final int line;
+        private final int column;
+        private final String expected;
+        private final String found;
+        private final String tag;
+
+        RuleProblem(Kind kind, int line, int column, String expected, String found, String tag, String message,
+                    Throwable cause) {
+            super(message, cause);
+            this.kind = kind;
+            this.line = line;
+            this.column = column;
+            this.expected = expected;
+            this.found = found;
+            this.tag = tag;
+        }
+
+        public Kind kind() { return kind; }
+        /** 1-based line in the condition (0 when the problem is not in the condition). */
+        public int line() { return line; }
+        public int column() { return column; }
+        public String expected() { return expected; }
+        public String found() { return found; }
+        /** The tag concerned (unknown tags), else null. */
+        public String tag() { return tag; }
+    }
+
+    /** Parses and checks one rule against the plant; the definition that runs it. */
+    public static OnlineCompositeRules.Definition check(PlantDefinition plant, PlantDefinition.RuleDef def) throws RuleProblem {
+        Rule rule;
+        try {
+            rule = RuleParser.parse(def.when());
+        } catch (RuleParseException e) {
+            throw new RuleProblem(RuleProblem.Kind.SYNTAX, e.line(), e.column(), e.expected(), e.found(), null,
+                    e.getMessage(), e);
+        }
+        for (String tag : rule.tags()) {
+            if (!OnlineCompositeRules.BUILT_INS.contains(tag) && plant.plant().tag(tag).isEmpty()) {
+                int[] at = position(def.when(), tag);
+                throw new RuleProblem(RuleProblem.Kind.UNKNOWN_TAG, at[0], at[1], null, null, tag, "line " + at[0]
+                        + ", column " + at[1] + ": unknown tag '" + tag + "' (not in the plant; built-in: "
+                        + String.join(", ", OnlineCompositeRules.BUILT_INS) + ")", null);
+            }
+        }
+        if (rule.tags().stream().allMatch(OnlineCompositeRules.BUILT_INS::contains)) {
+            throw new RuleProblem(RuleProblem.Kind.NO_PLANT_TAG, 0, 0, null, null, null,
+                    "reads no plant tag; a rule watches the plant", null);
+        }
+        if (def.tag() != null && plant.plant().tag(def.tag()).isEmpty()) {
+            throw new RuleProblem(RuleProblem.Kind.UNKNOWN_DISPLAY_TAG, 0, 0, null, null, def.tag(),
+                    "the tag to show the alarm on, '" + def.tag() + "', is not in the plant", null);
+        }
+        return new OnlineCompositeRules.Definition(def.id(), rule, displayTag(def, rule));
     }
 
     /**
@@ -51,27 +135,14 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
     public static List<OnlineCompositeRules.Definition> compile(PlantDefinition plant) throws PlantFileException {
         List<OnlineCompositeRules.Definition> out = new ArrayList<>();
         for (PlantDefinition.RuleDef def : plant.rules()) {
-            String field = def.field() + ".when";
-            Rule rule;
             try {
-                rule = RuleParser.parse(def.when());
-            } catch (RuleParseException e) {
-                // a template's rule is parsed after ${var} substitution: show the text the position refers to
-                throw new PlantFileException(def.file(), def.whenLine(), field,
-                        "rule '" + def.id() + "', " + e.getMessage() + substituted(def), e);
+                out.add(check(plant, def));
+            } catch (RuleProblem p) {
+                String field = def.field() + (p.kind() == RuleProblem.Kind.UNKNOWN_DISPLAY_TAG ? ".tag" : ".when");
+                String text = p.kind() == RuleProblem.Kind.NO_PLANT_TAG ? "rule '" + def.id() + "' " + p.getMessage()
+                        : "rule '" + def.id() + "', " + p.getMessage() + substituted(def);
+                throw new PlantFileException(def.file(), def.whenLine(), field, text, p.getCause());
             }
-            for (String tag : rule.tags()) {
-                if (!OnlineCompositeRules.BUILT_INS.contains(tag) && plant.plant().tag(tag).isEmpty()) {
-                    throw new PlantFileException(def.file(), def.whenLine(), field, "rule '" + def.id() + "', "
-                            + position(def.when(), tag) + ": unknown tag '" + tag + "' (not in the plant; built-in: "
-                            + String.join(", ", OnlineCompositeRules.BUILT_INS) + ")" + substituted(def), null);
-                }
-            }
-            if (rule.tags().stream().allMatch(OnlineCompositeRules.BUILT_INS::contains)) {
-                throw new PlantFileException(def.file(), def.whenLine(), field, "rule '" + def.id()
-                        + "' reads no plant tag; a rule watches the plant", null);
-            }
-            out.add(new OnlineCompositeRules.Definition(def.id(), rule, displayTag(def, rule)));
         }
         return out;
     }
@@ -81,8 +152,8 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
         return def.field().startsWith("templates.") ? " (in \"" + def.when() + "\")" : "";
     }
 
-    /** "line L, column C" of the first whole-word occurrence of {@code tag} in the rule text. */
-    static String position(String text, String tag) {
+    /** {line, column} (1-based) of the first whole-word occurrence of {@code tag} in the rule text. */
+    static int[] position(String text, String tag) {
         Matcher m = Pattern.compile("(?<![\\w.:])" + Pattern.quote(tag) + "(?![\\w.:])").matcher(text);
         int at = m.find() ? m.start() : 0;
         int line = 1, col = 1;
@@ -94,13 +165,13 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
                 col++;
             }
         }
-        return "line " + line + ", column " + col;
+        return new int[] {line, col};
     }
 
     @Override
     public void raise(String ruleId, long timeMillis, double value) {
-        PlantDefinition.RuleDef def = plant.rule(ruleId).orElseThrow();
-        String tag = tagOf.get(ruleId);
+        PlantDefinition.RuleDef def = lookup.apply(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
+        String tag = tagOf.getOrDefault(ruleId, def.tag() != null ? def.tag() : ruleId);
         String area = plant.plant().tag(tag).map(t -> t.area()).orElse("");
         engine.raiseExternal(new ExternalAlarm(ID_PREFIX + ruleId, tag, AlarmType.EXTERNAL, Priority.ofGrade(def.grade()),
                 area, PREFIX + ruleId, def.guidance("en")), Instant.ofEpochMilli(timeMillis), value);

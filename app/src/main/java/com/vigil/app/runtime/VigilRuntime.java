@@ -54,6 +54,7 @@ public final class VigilRuntime implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final AlarmEngine engine;
     private final com.vigil.warning.online.OnlineCompositeRules rules;
+    private final RuleBook ruleBook;
     /** File name of the demo plant's entity database (journal, accounts, audit) in the data directory. */
     public static final String DEMO_DB = "vigil-demo.db";
 
@@ -110,8 +111,17 @@ public final class VigilRuntime implements AutoCloseable {
         // early warning: time to threshold on every analog tag with limits, raised as ordinary alarms
         pipeline.addConsumer(com.vigil.warning.online.OnlineTimeToThreshold.withDefaults(plant.plant().tags(),
                 new EarlyWarningAlarms(engine, plant)));
-        // composite rules written by engineers (the plant file's rules), raised as ordinary alarms
-        this.rules = new com.vigil.warning.online.OnlineCompositeRules(ruleDefs, new CompositeRuleAlarms(engine, plant, ruleDefs));
+        // composite rules written by engineers (the plant file's, and the console's from the database once it is
+        // open), raised as ordinary alarms
+        this.ruleBook = new RuleBook(engine, plant, ruleDefs);
+        this.rules = ruleBook.rules();
+        database.thenAccept(db -> {
+            try {
+                ruleBook.attach(new com.vigil.persistence.rules.ConsoleRuleStore(db));
+            } catch (RuntimeException e) {
+                LOG.error("the console's composite rules could not be loaded", e);
+            }
+        });
         rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, false); // nobody signed in yet
         pipeline.addConsumer(rules);
         // multivariate early warning per asset, once its models are loaded (or trained on first start)
@@ -298,6 +308,14 @@ public final class VigilRuntime implements AutoCloseable {
         pipeline.addConsumer(h);
         pipeline.start();
         ticker.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+        // rules saved by another console on the same database run here within seconds
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                ruleBook.poll();
+            } catch (RuntimeException e) {
+                LOG.warn("checking for changed console rules failed: {}", e.toString());
+            }
+        }, 5, 5, TimeUnit.SECONDS);
         DemoPlantServer s = new DemoPlantServer(plant, "127.0.0.1", options.simPort(), options.seed(),
                 options.simSpeed(), 500);
         s.start();
@@ -376,6 +394,11 @@ public final class VigilRuntime implements AutoCloseable {
 
     public AlarmEngine engine() {
         return engine;
+    }
+
+    /** Every composite rule: the plant file's and the console's (database). */
+    public RuleBook ruleBook() {
+        return ruleBook;
     }
 
     /** The composite rules running over the live samples. */

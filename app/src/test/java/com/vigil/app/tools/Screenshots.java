@@ -105,6 +105,25 @@ public final class Screenshots {
         ImageIO.write(SwingFXUtils.fromFXImage(ew.join(), null), "png", out.resolve("early-warning-window-" + suffix + ".png")
                 .toFile());
         System.out.println("wrote " + out.resolve("early-warning-window-" + suffix + ".png"));
+        // the rules page: an engineer writes a rule and checks it; the mistake is named with its line and column
+        fx(() -> {
+            w[0].earlyWarningView().showRules();
+            javafx.scene.Scene sc = w[0].earlyWarningView().getScene();
+            ((javafx.scene.control.Button) sc.lookup("#rule-new")).fire();
+            ((javafx.scene.control.TextField) sc.lookup("#rule-id")).setText("r201-hot-rising");
+            ((javafx.scene.control.TextArea) sc.lookup("#rule-when")).setText(
+                    "RX.R201.TT > 170 and\nrate(RX.R201.TT 5m) > 0.5 for 1m");
+            ((javafx.scene.control.TextField) sc.lookup("#rule-message-zh")).setText("R-201 温度高且仍在上升");
+            ((javafx.scene.control.TextField) sc.lookup("#rule-message-en")).setText("R-201 hot and still rising");
+            ((javafx.scene.control.TextField) sc.lookup("#rule-guidance-zh")).setText("检查冷却水流量和阀位，准备紧急冷却");
+            ((javafx.scene.control.Button) sc.lookup("#rule-check")).fire();
+        });
+        Thread.sleep(1_500);
+        CompletableFuture<WritableImage> editor = new CompletableFuture<>();
+        Platform.runLater(() -> editor.complete(w[0].earlyWarningView().getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(editor.join(), null), "png", out.resolve("rule-editor-" + suffix + ".png")
+                .toFile());
+        System.out.println("wrote " + out.resolve("rule-editor-" + suffix + ".png"));
         fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
 
         runtime.server().force("WH.GD11", 46, 3600);
