@@ -129,8 +129,25 @@ class ConsoleRulesTest {
             assertEquals("R-201 hot", b.book().def("r201-hot").orElseThrow().message("en"));
             assertTrue(a.alarm("r201-hot").orElseThrow().active());
 
+            // the grade changes while it is raised: cleared and raised again with the new grade, on both consoles
+            admin.save(acc.service(), engineer, new ConsoleRuleAdmin.Draft("r201-hot", "RX.R201.TT > 170 for 5s", 1, null,
+                    "R-201 过热", "R-201 hot", "", "Check the cooling water", true, 1), "it is worse than we thought");
+            b.book().poll();
+            assertFalse(b.alarm("r201-hot").map(AlarmView::active).orElse(false), "cleared, waiting its 5 s again");
+            // the cleared occurrence keeps its grade 2 until it is acknowledged and confirmed (its tier chain)
+            for (Console c : List.of(a, b)) {
+                assertTrue(c.engine().acknowledge("RULE:r201-hot", new com.vigil.model.Actor("op", Role.OPERATOR), null).accepted());
+                assertTrue(c.engine().confirm("RULE:r201-hot", new com.vigil.model.Actor("sl", Role.SHIFT_LEADER), "seen").accepted());
+            }
+            for (int s = 7; s <= 13; s++) {
+                a.feed(s, 180);
+                b.feed(s, 180);
+            }
+            assertEquals(1, b.alarm("r201-hot").orElseThrow().priority().grade(), "raised again with grade 1");
+            assertEquals(1, a.alarm("r201-hot").orElseThrow().priority().grade());
+
             // the engineer switches it off on console A: cleared there at once, on B after its poll
-            admin.save(acc.service(), engineer, draft("r201-hot", "RX.R201.TT > 170 for 5s", false, 1), "nuisance during start-up");
+            admin.save(acc.service(), engineer, draft("r201-hot", "RX.R201.TT > 170 for 5s", false, 2), "nuisance during start-up");
             assertFalse(a.alarm("r201-hot").map(AlarmView::active).orElse(false), "cleared on A");
             b.book().poll();
             assertFalse(b.alarm("r201-hot").map(AlarmView::active).orElse(false), "cleared on B");
@@ -140,17 +157,19 @@ class ConsoleRulesTest {
 
             // an edit based on an old revision (another console saved since) is refused and audited FAILED
             assertThrows(ConsoleRuleStore.ConcurrentRuleChangeException.class, () -> admin.save(acc.service(), engineer,
-                    draft("r201-hot", "RX.R201.TT > 150", true, 1), "stale editor"));
+                    draft("r201-hot", "RX.R201.TT > 150", true, 2), "stale editor"));
             assertEquals("RX.R201.TT > 170 for 5s", new ConsoleRuleStore(b.db()).find("r201-hot").orElseThrow().when());
 
             List<AuditEntry> changes = acc.service().audit().find(new AuditFilter(null, null, null, Set.of("CONFIG_CHANGE")), 10);
-            assertEquals(List.of("REFUSED", "DONE", "DONE", "FAILED"), changes.stream().map(AuditEntry::outcome).toList(),
+            assertEquals(List.of("REFUSED", "DONE", "DONE", "DONE", "FAILED"), changes.stream().map(AuditEntry::outcome).toList(),
                     changes.toString());
             assertEquals("composite rule r201-hot", changes.get(1).target());
             assertEquals("none", changes.get(1).before());
             assertTrue(changes.get(1).after().startsWith("on, grade 2, when: RX.R201.TT > 170 for 5s"), changes.get(1).after());
-            assertTrue(changes.get(2).after().startsWith("off, "), changes.get(2).after());
-            assertEquals("nuisance during start-up", changes.get(2).comment());
+            assertTrue(changes.get(2).after().startsWith("on, grade 1, "), changes.get(2).after());
+            assertTrue(changes.get(3).after().startsWith("off, "), changes.get(3).after());
+            assertTrue(changes.get(3).after().contains("guidance:  / Check the cooling water"), changes.get(3).after());
+            assertEquals("nuisance during start-up", changes.get(3).comment());
             assertTrue(acc.service().audit().verify().ok());
         }
     }
@@ -195,7 +214,22 @@ class ConsoleRulesTest {
             a.book().reload();
             assertTrue(a.book().rules().ids().contains("fine"));
             assertFalse(a.book().rules().ids().contains("other-plant"));
-            assertTrue(a.book().problems().get("other-plant").contains("unknown tag 'XX.T1.TT'"), a.book().problems().toString());
+            assertTrue(a.book().problems().get("other-plant").getMessage().contains("unknown tag 'XX.T1.TT'"),
+                    a.book().problems().toString());
+
+            // this console can still switch it off (it parses; the plant's tags are not asked of a rule that is off)
+            AccountsWiring.Accounts acc = AccountsWiring.open(a.db(), Clock.systemUTC(), AccountPolicy.defaults());
+            acc.service().prepareDemo();
+            Session engineer = acc.service().loginDemo(DemoAccounts.userName(Role.ENGINEER)).session();
+            ConsoleRuleAdmin admin = new ConsoleRuleAdmin(a.book());
+            ConsoleRuleAdmin.Draft off = new ConsoleRuleAdmin.Draft("other-plant", "XX.T1.TT > 3", 3, null, null,
+                    "other plant", null, null, false, 1);
+            assertEquals(null, admin.check(off), "parses, off, not runnable here");
+            admin.save(acc.service(), engineer, off, "not for this plant");
+            assertFalse(store.find("other-plant").orElseThrow().enabled());
+            assertFalse(a.book().problems().containsKey("other-plant"));
+            assertThrows(ConsoleRuleAdmin.DraftProblem.class, () -> admin.check(new ConsoleRuleAdmin.Draft("other-plant",
+                    "XX.T1.TT >", 3, null, null, "other plant", null, null, false, 2)), "off, but it must still parse");
         }
     }
 }

@@ -253,7 +253,17 @@ class EarlyWarningUiIT {
         assertEquals("composite rule r201-hot-rising", change.target());
         assertEquals("catch the runaway before HH", change.comment());
 
+        // an unsaved change is not thrown away by a click in the table
+        robot.interact(() -> when.appendText(" and RX.R201.CWF < 45"));
+        robot.interact(() -> rules.getSelectionModel().select(0));
+        assertEquals("The editor has unsaved changes: save them, or press New rule to drop them, then choose the rule again.",
+                ev.ruleMessage());
+        assertEquals("RX.R201.TT > 170 and\nrate(RX.R201.TT, 5m) > 0.5 and RX.R201.CWF < 45", fx(when::getText));
+        robot.clickOn("#rule-new");
+        assertEquals("", fx(when::getText), "New rule drops the change");
+
         // a plant-file rule is shown read-only
+        robot.interact(() -> rules.getSelectionModel().clearSelection());
         robot.interact(() -> rules.getSelectionModel().select(0));
         assertEquals("reactor-hot-unattended", fx(() -> rules.getItems().get(0).id()));
         assertTrue(fx(() -> robot.lookup("#rule-save").queryAs(Button.class).isDisabled()));

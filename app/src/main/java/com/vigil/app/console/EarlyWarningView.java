@@ -72,6 +72,8 @@ public final class EarlyWarningView extends BorderPane {
     private VigilRuntime.ActiveModels shown;
     private long lastRulesRefresh;
     private boolean busy;
+    private boolean reselecting;
+    private String pendingSelect;
     private final FxPulse pulse;
     private final FxPulse.Updater updater = this::refresh;
 
@@ -144,8 +146,10 @@ public final class EarlyWarningView extends BorderPane {
         rules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             // a row replaced by the once-a-second refresh (its state changed) is the same rule: what the engineer is
             // typing stays; only choosing another rule loads it
-            if (now != null && (was == null || !was.id().equals(now.id()))) {
-                editor.show(now.id());
+            if (!reselecting && now != null && (was == null || !was.id().equals(now.id())) && !editor.show(now.id())
+                    && was != null) {
+                // unsaved changes in the editor: the table points at the rule being edited again (next pulse)
+                pendingSelect = was.id();
             }
         });
         SplitPane rulesSplit = new SplitPane(rulesBox, editor);
@@ -246,8 +250,18 @@ public final class EarlyWarningView extends BorderPane {
             lastRulesRefresh = now;
             List<RuleRow> current = ruleRows();
             if (!current.equals(rules.getItems())) {
-                rules.getItems().setAll(current); // only on change: the engineer's selection and scroll stay
+                // only on change; setAll drops the selection, so the same rule is selected again (the editor keeps
+                // what is being typed)
+                RuleRow selected = rules.getSelectionModel().getSelectedItem();
+                rules.getItems().setAll(current);
+                if (selected != null) {
+                    select(selected.id());
+                }
             }
+        }
+        if (pendingSelect != null) {
+            select(pendingSelect);
+            pendingSelect = null;
         }
         editor.refresh();
         Session s = session.get();
@@ -305,14 +319,31 @@ public final class EarlyWarningView extends BorderPane {
         }
         // the console's rules that do not run: switched off, or not possible with this plant file
         for (com.vigil.persistence.rules.ConsoleRuleRow r : book.consoleRules()) {
-            if (running.contains(r.id()) || book.inPlantFile(r.id())) {
+            if (running.contains(r.id()) && !book.inPlantFile(r.id())) {
                 continue;
             }
-            String problem = book.problems().get(r.id());
+            var problem = book.problems().get(r.id());
+            String why = !r.enabled() ? null : book.inPlantFile(r.id()) ? i18n.t("ew.rule.err.idInPlantFile", r.id())
+                    : problem != null ? RuleTexts.problem(i18n, problem) : null;
             out.add(row(com.vigil.app.runtime.RuleBook.toDef(r), i18n.t(r.enabled() ? "ew.source.console" : "ew.source.consoleOff"),
-                    problem != null ? i18n.t("ew.state.cannotRun", problem) : i18n.t("ew.state.off")));
+                    why != null ? i18n.t("ew.state.cannotRun", why) : i18n.t("ew.state.off")));
         }
         return out;
+    }
+
+    /** Selects the rule's row without loading it into the editor again. */
+    private void select(String ruleId) {
+        reselecting = true;
+        try {
+            for (int i = 0; i < rules.getItems().size(); i++) {
+                if (rules.getItems().get(i).id().equals(ruleId)) {
+                    rules.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        } finally {
+            reselecting = false;
+        }
     }
 
     private RuleRow row(PlantDefinition.RuleDef def, String source, String state) {

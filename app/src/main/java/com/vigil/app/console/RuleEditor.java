@@ -62,6 +62,8 @@ final class RuleEditor extends VBox {
     /** The loaded rule is the plant file's: read-only. */
     private boolean plantRule;
     private boolean busy;
+    /** The form as last loaded or saved: anything else is an unsaved change. */
+    private ConsoleRuleAdmin.Draft loaded;
 
     RuleEditor(RuleBook book, AccountService accounts, Supplier<Session> session, TaskRunner runner, I18n i18n) {
         this.book = book;
@@ -131,15 +133,27 @@ final class RuleEditor extends VBox {
         refresh();
     }
 
-    /** Loads the selected rule: a console rule to change, a plant-file rule to read. */
-    void show(String ruleId) {
+    /** Whether the form holds changes that are not saved. */
+    boolean dirty() {
+        return !plantRule && loaded != null && !draft().equals(loaded);
+    }
+
+    /**
+     * Loads the selected rule: a console rule to change, a plant-file rule to read. Refused (false, with a message)
+     * while the form holds unsaved changes: nothing typed is thrown away by a click in the table.
+     */
+    boolean show(String ruleId) {
         if (busy || ruleId == null) {
-            return;
+            return false;
+        }
+        if (dirty()) {
+            error(i18n.t("ew.rule.unsaved"));
+            return false;
         }
         ConsoleRuleRow row = book.inPlantFile(ruleId) ? null : book.consoleRule(ruleId).orElse(null);
         PlantDefinition.RuleDef def = row != null ? RuleBook.toDef(row) : book.def(ruleId).orElse(null);
         if (def == null) {
-            return;
+            return false;
         }
         plantRule = row == null;
         baseRevision = row == null ? 0 : row.revision();
@@ -154,7 +168,9 @@ final class RuleEditor extends VBox {
         guidanceEn.setText(def.guidance().getOrDefault("en", ""));
         ok(plantRule ? i18n.t("ew.rule.fromPlantFile", def.file(), def.whenLine())
                 : i18n.t("ew.rule.loaded", row.changedBy(), row.revision()));
+        loaded = draft();
         refresh();
+        return true;
     }
 
     /** Empties the form for a new rule. */
@@ -171,6 +187,7 @@ final class RuleEditor extends VBox {
         grade.setValue(2);
         enabled.setSelected(true);
         ok("");
+        loaded = draft();
         refresh();
         id.requestFocus();
     }
@@ -203,8 +220,8 @@ final class RuleEditor extends VBox {
     void check() {
         try {
             OnlineCompositeRules.Definition d = admin.check(draft());
-            ok(i18n.t("ew.rule.checked", String.join(", ", d.rule().tags()), d.rule().forMillis() / 1000,
-                    d.clearMillis() / 1000, d.valueTag()));
+            ok(d == null ? i18n.t("ew.rule.checkedOff") : i18n.t("ew.rule.checked", String.join(", ", d.rule().tags()),
+                    d.rule().forMillis() / 1000, d.clearMillis() / 1000, d.valueTag()));
         } catch (ConsoleRuleAdmin.DraftProblem p) {
             problem(p);
         }
@@ -241,6 +258,7 @@ final class RuleEditor extends VBox {
         }, saved -> {
             busy = false;
             baseRevision = saved.revision();
+            loaded = draft();
             comment.clear();
             ok(i18n.t(saved.enabled() ? "ew.rule.saved" : "ew.rule.savedOff", saved.id(), saved.revision()));
             refresh();
@@ -255,8 +273,16 @@ final class RuleEditor extends VBox {
             } else if (e instanceof AccountException ae && ae.reason() == AccountException.Reason.NOT_ALLOWED) {
                 error(i18n.t("ew.rule.notAllowed"));
             } else if (e instanceof ConsoleRuleStore.ConcurrentRuleChangeException c) {
-                error(c.current() != null && baseRevision == 0 ? i18n.t("ew.rule.err.exists", d.id(), c.current().changedBy())
-                        : i18n.t("ew.rule.err.concurrent", d.id(), c.current() == null ? "?" : c.current().changedBy()));
+                if (c.current() == null) {
+                    error(i18n.t("ew.rule.err.gone", d.id()));
+                } else if (baseRevision == 0) {
+                    error(i18n.t("ew.rule.err.exists", d.id(), c.current().changedBy()));
+                } else {
+                    // the engineer's version stays; saving again replaces the other console's on purpose
+                    baseRevision = c.current().revision();
+                    error(i18n.t("ew.rule.err.concurrent", d.id(), c.current().changedBy(),
+                            c.current().when().replaceAll("\\s+", " ")));
+                }
             } else {
                 error(i18n.t("ew.rule.failed", String.valueOf(e.getMessage())));
             }
@@ -281,13 +307,7 @@ final class RuleEditor extends VBox {
             }
             case RULE -> {
                 CompositeRuleAlarms.RuleProblem r = p.rule();
-                error(switch (r.kind()) {
-                    case SYNTAX -> i18n.t("ew.rule.err.syntax", r.line(), r.column(), RuleTexts.expected(i18n, r.expected()),
-                            RuleTexts.found(i18n, r.found()));
-                    case UNKNOWN_TAG -> i18n.t("ew.rule.err.unknownTag", r.line(), r.column(), r.tag());
-                    case NO_PLANT_TAG -> i18n.t("ew.rule.err.noPlantTag");
-                    case UNKNOWN_DISPLAY_TAG -> i18n.t("ew.rule.err.displayTag", r.tag());
-                });
+                error(RuleTexts.problem(i18n, r));
                 if (r.line() > 0) {
                     caretAt(r.line(), r.column());
                 } else if (r.kind() == CompositeRuleAlarms.RuleProblem.Kind.UNKNOWN_DISPLAY_TAG) {

@@ -56,6 +56,16 @@ final class RuleTexts {
         return phrase;
     }
 
+    /** Why a rule cannot run, in the UI language. */
+    static String problem(I18n i18n, com.vigil.app.runtime.CompositeRuleAlarms.RuleProblem r) {
+        return switch (r.kind()) {
+            case SYNTAX -> i18n.t("ew.rule.err.syntax", r.line(), r.column(), expected(i18n, r.expected()), found(i18n, r.found()));
+            case UNKNOWN_TAG -> i18n.t("ew.rule.err.unknownTag", r.line(), r.column(), r.tag());
+            case NO_PLANT_TAG -> i18n.t("ew.rule.err.noPlantTag");
+            case UNKNOWN_DISPLAY_TAG -> i18n.t("ew.rule.err.displayTag", r.tag());
+        };
+    }
+
     static String found(I18n i18n, String phrase) {
         if (phrase == null) {
             return "";

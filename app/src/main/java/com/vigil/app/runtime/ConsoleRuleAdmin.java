@@ -21,6 +21,7 @@ public final class ConsoleRuleAdmin {
     /** A rule id: letters, digits and {@code _ . : -}, starting with a letter or digit, at most 64 characters. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRuleAdmin.class);
     private final RuleBook book;
 
     public ConsoleRuleAdmin(RuleBook book) {
@@ -64,7 +65,10 @@ public final class ConsoleRuleAdmin {
         return AssetModelAdmin.allowed(accounts, session); // both are configuration changes
     }
 
-    /** Checks a draft against the plant without saving anything: the definition that would run. */
+    /**
+     * Checks a draft against the plant without saving anything: the definition that would run, or null for a
+     * switched-off draft that parses but that this plant could not run (it may be saved switched off).
+     */
     public OnlineCompositeRules.Definition check(Draft d) throws DraftProblem {
         if (!ID.matcher(d.id()).matches()) {
             throw new DraftProblem(DraftProblem.Kind.ID_INVALID, "the id '" + d.id() + "' is not valid: letters, digits "
@@ -84,6 +88,9 @@ public final class ConsoleRuleAdmin {
         try {
             return CompositeRuleAlarms.check(book.plant(), RuleBook.toDef(row(d, "", 0)));
         } catch (CompositeRuleAlarms.RuleProblem p) {
+            if (!d.enabled() && p.kind() != CompositeRuleAlarms.RuleProblem.Kind.SYNTAX) {
+                return null; // a rule this plant cannot run can still be switched off (it must still parse)
+            }
             throw new DraftProblem(DraftProblem.Kind.RULE, "rule '" + d.id() + "', " + p.getMessage(), p);
         }
     }
@@ -109,17 +116,24 @@ public final class ConsoleRuleAdmin {
             throw new IllegalStateException("the database is not open yet; try again in a moment");
         }
         ConsoleRuleRow before = store.find(d.id()).orElse(null);
+        ConsoleRuleRow saved;
         try {
-            ConsoleRuleRow saved = store.save(row(d, session.userName(), System.currentTimeMillis()), d.baseRevision());
-            book.reload();
-            accounts.audit().record(session.actor(), AuditAction.CONFIG_CHANGE, target, describe(before),
-                    describe(saved), comment);
-            return saved;
+            saved = store.save(row(d, session.userName(), System.currentTimeMillis()), d.baseRevision());
         } catch (RuntimeException e) {
             accounts.audit().append(session.actor().user(), session.actor().role(), AuditAction.CONFIG_CHANGE,
                     AuditOutcome.FAILED, target, describe(before), null, comment + " (" + e.getMessage() + ")");
             throw e;
         }
+        // committed: from here on the change is done, whatever follows
+        accounts.audit().record(session.actor(), AuditAction.CONFIG_CHANGE, target, describe(before), describe(saved),
+                comment);
+        try {
+            book.reload();
+        } catch (RuntimeException e) {
+            // saved and audited; the next poll (within 5 s) runs it
+            LOG.warn("rule {} saved; running it now failed, the next check of the database will: {}", d.id(), e.toString());
+        }
+        return saved;
     }
 
     private static ConsoleRuleRow row(Draft d, String by, long at) {
@@ -128,14 +142,18 @@ public final class ConsoleRuleAdmin {
                 RuleBook.blankToNull(d.guidanceZh()), RuleBook.blankToNull(d.guidanceEn()), d.enabled(), 0, by, at);
     }
 
+    private static String both(String zh, String en) {
+        return (zh == null ? "" : zh) + " / " + (en == null ? "" : en);
+    }
+
     /** For the audit trail. */
     static String describe(ConsoleRuleRow r) {
         if (r == null) {
             return "none";
         }
         return (r.enabled() ? "on" : "off") + ", grade " + r.grade() + ", when: " + r.when().replaceAll("\\s+", " ")
-                + (r.tag() == null ? "" : ", shown on " + r.tag()) + ", message: "
-                + (r.messageZh() == null ? "" : r.messageZh()) + " / " + (r.messageEn() == null ? "" : r.messageEn())
+                + (r.tag() == null ? "" : ", shown on " + r.tag()) + ", message: " + both(r.messageZh(), r.messageEn())
+                + ", guidance: " + both(r.guidanceZh(), r.guidanceEn())
                 + " (revision " + r.revision() + ")";
     }
 }

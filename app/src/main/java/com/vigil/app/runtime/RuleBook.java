@@ -31,7 +31,7 @@ public final class RuleBook {
     private final OnlineCompositeRules rules;
     private volatile ConsoleRuleStore store;
     private volatile Map<String, ConsoleRuleRow> console = Map.of();
-    private volatile Map<String, String> problems = Map.of();
+    private volatile Map<String, CompositeRuleAlarms.RuleProblem> problems = Map.of();
     private volatile long revision = -1;
 
     /** @param plantRules the plant file's rules, checked ({@link CompositeRuleAlarms#compile}) */
@@ -76,8 +76,11 @@ public final class RuleBook {
         return Optional.ofNullable(console.get(id));
     }
 
-    /** Console rules that are switched on but cannot run here, with the reason. */
-    public Map<String, String> problems() {
+    /**
+     * Console rules that are switched on but cannot run with this plant file, with the reason. (A console rule whose
+     * id the plant file also uses does not run either: {@link #inPlantFile}.)
+     */
+    public Map<String, CompositeRuleAlarms.RuleProblem> problems() {
         return problems;
     }
 
@@ -109,28 +112,31 @@ public final class RuleBook {
         long rev = s.revision();
         List<ConsoleRuleRow> rows = s.all();
         Map<String, ConsoleRuleRow> byId = new LinkedHashMap<>();
-        Map<String, String> bad = new HashMap<>();
+        Map<String, CompositeRuleAlarms.RuleProblem> bad = new HashMap<>();
+        java.util.Set<String> changed = new java.util.HashSet<>();
         List<OnlineCompositeRules.Definition> running = new ArrayList<>(plantRules);
         for (ConsoleRuleRow r : rows) {
             byId.put(r.id(), r);
-            if (!r.enabled()) {
-                continue;
+            ConsoleRuleRow before = console.get(r.id());
+            if (before != null && before.revision() != r.revision()) {
+                changed.add(r.id()); // grade or texts may have changed: its alarm is raised afresh
             }
-            if (inPlantFile(r.id())) {
-                bad.put(r.id(), "the plant file has a rule with this id; the plant file's rule runs");
+            if (!r.enabled() || inPlantFile(r.id())) {
                 continue;
             }
             try {
                 running.add(CompositeRuleAlarms.check(plant, toDef(r)));
             } catch (CompositeRuleAlarms.RuleProblem e) {
-                bad.put(r.id(), e.getMessage());
+                bad.put(r.id(), e);
                 LOG.warn("console rule {} cannot run with this plant: {}", r.id(), e.getMessage());
             }
         }
         console = byId; // first: a rule raised right after the replace must find its texts
         problems = bad;
-        alarms.running(running);
-        rules.replace(running);
+        synchronized (rules) { // no batch between the alarm tags and the rule set
+            alarms.running(running);
+            rules.replace(running, changed);
+        }
         revision = rev;
     }
 

@@ -67,6 +67,11 @@ public final class VigilRuntime implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService rulePoll = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-rule-poll");
+        t.setDaemon(true);
+        return t;
+    });
     private final Clock clock = Clock.systemUTC();
     private volatile Historian historian;
     private volatile DemoPlantServer server;
@@ -308,8 +313,9 @@ public final class VigilRuntime implements AutoCloseable {
         pipeline.addConsumer(h);
         pipeline.start();
         ticker.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
-        // rules saved by another console on the same database run here within seconds
-        ticker.scheduleWithFixedDelay(() -> {
+        // rules saved by another console on the same database run here within seconds (own thread: the alarm
+        // clock never waits for the database)
+        rulePoll.scheduleWithFixedDelay(() -> {
             try {
                 ruleBook.poll();
             } catch (RuntimeException e) {
@@ -444,6 +450,7 @@ public final class VigilRuntime implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        rulePoll.shutdownNow();
         presence.shutdownNow();
         OpcUaSource src = source;
         if (src != null) {

@@ -583,11 +583,43 @@ public final class AlarmEngine implements SampleBatchListener {
             a = addSlot(alarm.toDef());
         } else if (kind[a] != K_EXT) {
             throw new IllegalArgumentException("alarm " + alarm.id() + " is not an external alarm");
+        } else {
+            redefineBetweenOccurrences(a, alarm.toDef());
         }
         raw[a] = true;
         if (!cond[a]) {
             setCondition(a, true, time.toEpochMilli(), value);
         }
+    }
+
+    /**
+     * An external alarm raised again with another grade, tag or texts (an engineer changed the rule behind it) takes
+     * them from this occurrence on — but only when the previous occurrence is over (normal, acknowledged, its tier
+     * chain done): an occurrence keeps the grade it was raised with.
+     */
+    private void redefineBetweenOccurrences(int a, AlarmDef d) {
+        Slot s = slots[a];
+        AlarmDef old = s.def;
+        if (cond[a] || s.state != com.vigil.model.AlarmState.NORMAL || s.open
+                || (old.priority() == d.priority() && old.tag().equals(d.tag()) && java.util.Objects.equals(old.area(), d.area())
+                    && java.util.Objects.equals(old.description(), d.description())
+                    && java.util.Objects.equals(old.guidance(), d.guidance()))) {
+            return;
+        }
+        if (!old.tag().equals(d.tag())) {
+            int[] prev = alarmsOfTag.get(old.tag());
+            int[] rest = Arrays.stream(prev).filter(i -> i != a).toArray();
+            if (rest.length == 0) {
+                alarmsOfTag.remove(old.tag());
+            } else {
+                alarmsOfTag.put(old.tag(), rest);
+            }
+            int[] at = alarmsOfTag.getOrDefault(d.tag(), new int[0]);
+            int[] next = Arrays.copyOf(at, at.length + 1);
+            next[at.length] = a;
+            alarmsOfTag.put(d.tag(), next);
+        }
+        s.redefine(d);
     }
 
     /** Clears an external alarm at {@code clock.instant()}; false if no such external alarm. */

@@ -9,9 +9,9 @@ final class Slot {
     static final long NONE = Long.MIN_VALUE;
 
     final int index;
-    final AlarmDef def;
+    AlarmDef def;
     /** 1 = operator ack only, 2 = + shift leader, 3 = + safety manager. */
-    final int requiredTiers;
+    int requiredTiers;
 
     AlarmState state = AlarmState.NORMAL;
     boolean unacked;
@@ -45,10 +45,15 @@ final class Slot {
 
     Slot(int index, AlarmDef def, int chatterActivations) {
         this.index = index;
-        this.def = def;
-        this.requiredTiers = def.priority() == Priority.GRADE_1 ? 3 : def.priority() == Priority.GRADE_2 ? 2 : 1;
+        redefine(def);
         this.chatter = new long[chatterActivations];
         Arrays.fill(chatter, NONE);
+    }
+
+    /** A new definition (grade, texts) for the next occurrence; only between occurrences. */
+    void redefine(AlarmDef d) {
+        this.def = d;
+        this.requiredTiers = d.priority() == Priority.GRADE_1 ? 3 : d.priority() == Priority.GRADE_2 ? 2 : 1;
     }
 
     boolean masked() {

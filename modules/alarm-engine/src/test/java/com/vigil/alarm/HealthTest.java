@@ -133,6 +133,28 @@ class HealthTest {
     }
 
     @Test
+    void anExternalAlarmTakesANewGradeAndTagOnlyBetweenOccurrences() {
+        Fixture f = new Fixture(high("T1", 90).build(), high("T2", 90).build());
+        f.engine.raiseExternal(new ExternalAlarm("RULE:r", "T1", AlarmType.EXTERNAL, Priority.GRADE_3, "A1", "RULE|r", "g"), 1);
+        ExternalAlarm worse = new ExternalAlarm("RULE:r", "T2", AlarmType.EXTERNAL, Priority.GRADE_2, "A1", "RULE|r", "g2");
+        f.engine.raiseExternal(worse, 2);
+        assertEquals(Priority.GRADE_3, f.view("RULE:r").priority(), "an active occurrence keeps its grade");
+        assertTrue(f.engine.clearExternal("RULE:r"));
+        f.engine.raiseExternal(worse, 3);
+        assertEquals(Priority.GRADE_3, f.view("RULE:r").priority(), "cleared but not acknowledged: still the same occurrence");
+        f.engine.acknowledge("RULE:r", OP, "");
+        assertTrue(f.engine.clearExternal("RULE:r"));
+        assertEquals(AlarmState.NORMAL, f.state("RULE:r"));
+        f.engine.raiseExternal(worse, 4);
+        AlarmView v = f.view("RULE:r");
+        assertEquals(Priority.GRADE_2, v.priority(), "the next occurrence has the new grade");
+        assertEquals("T2", v.tag());
+        assertEquals("g2", v.guidance());
+        assertEquals(List.of("T2:H", "RULE:r"), f.engine.alarmIdsOfTag("T2"));
+        assertEquals(List.of("T1:H"), f.engine.alarmIdsOfTag("T1"));
+    }
+
+    @Test
     void listenerFailureDoesNotBreakEngine() {
         Fixture f = new Fixture(high("T1", 90).build());
         List<String> seen = new ArrayList<>();

@@ -83,6 +83,8 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     private long now = Long.MIN_VALUE;
     /** Variables set before the first sample. */
     private final Map<String, Boolean> pending = new java.util.LinkedHashMap<>();
+    /** The newest sample of every tag seen (seeds rules added while running). */
+    private final Map<String, Sample> lastSample = new HashMap<>();
     /** The built-in variables' current values. */
     private final Map<String, Boolean> variables = new HashMap<>();
 
@@ -111,6 +113,16 @@ public final class OnlineCompositeRules implements SampleBatchListener {
      * Built-in variables keep their values.
      */
     public synchronized void replace(List<Definition> rules) {
+        replace(rules, Set.of());
+    }
+
+    /**
+     * As {@link #replace(List)}; the rules named in {@code restart} start afresh even when their condition is
+     * unchanged (their grade or texts changed: the alarm is cleared and raised again with the new ones). A new or
+     * restarted rule is given the newest sample of each tag it reads, so a tag whose value has not changed since
+     * (an OPC UA server reports changes only) is not unknown.
+     */
+    public synchronized void replace(List<Definition> rules, Set<String> restart) {
         Map<String, State> old = new HashMap<>();
         for (State s : states) {
             old.put(s.def.id(), s);
@@ -118,11 +130,18 @@ public final class OnlineCompositeRules implements SampleBatchListener {
         List<State> next = new ArrayList<>();
         for (Definition d : rules) {
             State kept = old.get(d.id());
-            if (kept != null && same(kept.def, d)) {
+            if (kept != null && same(kept.def, d) && !restart.contains(d.id())) {
                 old.remove(d.id());
                 next.add(kept);
             } else {
-                next.add(new State(d));
+                State fresh = new State(d);
+                for (String t : d.rule().tags()) {
+                    Sample last = lastSample.get(t);
+                    if (last != null) {
+                        fresh.eval.accept(last);
+                    }
+                }
+                next.add(fresh);
             }
         }
         for (State gone : old.values()) {
@@ -149,7 +168,7 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     }
 
     /** The ids of the rules, in order. */
-    public List<String> ids() {
+    public synchronized List<String> ids() {
         return states.stream().map(s -> s.def.id()).toList();
     }
 
@@ -157,6 +176,7 @@ public final class OnlineCompositeRules implements SampleBatchListener {
     public synchronized void onBatch(List<Sample> batch) {
         long newest = Long.MIN_VALUE;
         for (Sample s : batch) {
+            lastSample.put(s.tag(), s);
             List<State> readers = byTag.get(s.tag());
             if (readers != null) {
                 for (State st : readers) {

@@ -176,4 +176,20 @@ class OnlineCompositeRulesTest {
         assertEquals(List.of("raise new +10s 90.0", "raise change +15s 90.0"), ev.log.subList(5, 7));
         assertEquals(7, ev.log.size(), ev.log.toString());
     }
+
+    @Test
+    void aRuleAddedWhileRunningStartsFromTheNewestValuesAndARestartedOneIsRaisedAgain() throws Exception {
+        Events ev = new Events();
+        OnlineCompositeRules r = rules(ev, "hot", "temp > 80");
+        r.onBatch(List.of(Sample.good("valve", T0, 0))); // a steady tag: sent once, then never again
+        feed(r, 1, 90);
+        assertEquals(List.of("raise hot +1s 90.0"), ev.log);
+        r.replace(List.of(new OnlineCompositeRules.Definition("hot", RuleParser.parse("temp > 80")),
+                new OnlineCompositeRules.Definition("closed-and-hot", RuleParser.parse("valve < 1 and temp > 85"))),
+                java.util.Set.of("hot"));
+        assertEquals("clear hot +1s", ev.log.get(1), "restarted (its grade or texts changed): cleared first");
+        feed(r, 2, 90);
+        assertEquals(List.of("raise hot +2s 90.0", "raise closed-and-hot +2s 0.0"), ev.log.subList(2, 4),
+                "the valve's one value from before the change counts; the restarted rule is raised again");
+    }
 }

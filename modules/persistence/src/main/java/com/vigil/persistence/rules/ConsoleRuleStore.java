@@ -78,6 +78,14 @@ public final class ConsoleRuleStore {
             if (tx.isActive()) {
                 tx.rollback();
             }
+            String msg = String.valueOf(e.getMessage());
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                msg = c.getMessage() != null && c.getMessage().contains("SQLITE_BUSY") ? c.getMessage() : msg;
+            }
+            if (msg.contains("SQLITE_BUSY")) {
+                throw new DatabaseException(db.file(), "the database " + db.file() + " is busy (another console is "
+                        + "saving at the same moment); nothing was saved, save again", e);
+            }
             throw new DatabaseException(db.file(), "could not save the rule " + row.id() + " in " + db.file() + ": "
                     + e.getMessage(), e);
         } finally {
