@@ -73,6 +73,22 @@ class EarlyWarningUiIT {
     }
 
 
+    /** The console on the runtime, in English, with its pulse running, once the account service is there. */
+    private void showConsole() throws Exception {
+        pulse = new FxPulse(10);
+        fx(() -> {
+            window = new MainWindow(runtime, new I18n(Locale.ENGLISH), TaskRunner.background(), pulse,
+                    new RecordingSink(), Clock.systemUTC());
+            stage.setScene(window.scene());
+            stage.setWidth(1600);
+            stage.setHeight(900);
+            stage.show();
+            return null;
+        });
+        pulse.start();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+    }
+
     private String label(FxRobot robot, String query) throws Exception {
         Label l = robot.lookup(query).queryAs(Label.class);
         return fx(l::getText);
@@ -88,18 +104,7 @@ class EarlyWarningUiIT {
                 AssetModels.DEFAULT_DETECTOR, notes));
         initial.keySet().retainAll(Set.of("RX.R201", "PS.P401"));
         runtime.activateAssetModels(initial, "test set");
-        pulse = new FxPulse(10);
-        fx(() -> {
-            window = new MainWindow(runtime, new I18n(Locale.ENGLISH), TaskRunner.background(), pulse,
-                    new RecordingSink(), Clock.systemUTC());
-            stage.setScene(window.scene());
-            stage.setWidth(1600);
-            stage.setHeight(900);
-            stage.show();
-            return null;
-        });
-        pulse.start();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+        showConsole();
 
         // an operator opens the window: models and rules are listed, retraining is refused in the form
         Session operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();
@@ -193,18 +198,7 @@ class EarlyWarningUiIT {
         runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
         AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runtime.ruleBook().store() != null);
-        pulse = new FxPulse(10);
-        fx(() -> {
-            window = new MainWindow(runtime, new I18n(Locale.ENGLISH), TaskRunner.background(), pulse,
-                    new RecordingSink(), Clock.systemUTC());
-            stage.setScene(window.scene());
-            stage.setWidth(1600);
-            stage.setHeight(900);
-            stage.show();
-            return null;
-        });
-        pulse.start();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+        showConsole();
 
         // an operator sees the rules but cannot write one
         Session operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();

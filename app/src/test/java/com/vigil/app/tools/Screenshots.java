@@ -62,11 +62,7 @@ public final class Screenshots {
         Thread.sleep(2_000);
         fx(() -> w[0].usersView().table().getSelectionModel().select(1));
         Thread.sleep(500);
-        CompletableFuture<WritableImage> users = new CompletableFuture<>();
-        Platform.runLater(() -> users.complete(w[0].usersView().getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(users.join(), null), "png", out.resolve("users-" + suffix + ".png")
-                .toFile());
-        System.out.println("wrote " + out.resolve("users-" + suffix + ".png"));
+        shot(w[0].usersView().getScene(), out.resolve("users-" + suffix + ".png"));
         if (args.length > 2 && args[2].equals("accounts")) {
             runtime.close();
             Platform.exit();
@@ -100,11 +96,7 @@ public final class Screenshots {
         shot(w[0], out.resolve("rule-warning-" + suffix + ".png"));
         fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-early-warning")).fire());
         Thread.sleep(3_000);
-        CompletableFuture<WritableImage> ew = new CompletableFuture<>();
-        Platform.runLater(() -> ew.complete(w[0].earlyWarningView().getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(ew.join(), null), "png", out.resolve("early-warning-window-" + suffix + ".png")
-                .toFile());
-        System.out.println("wrote " + out.resolve("early-warning-window-" + suffix + ".png"));
+        shot(w[0].earlyWarningView().getScene(), out.resolve("early-warning-window-" + suffix + ".png"));
         // the rules page: an engineer writes a rule and checks it; the mistake is named with its line and column
         fx(() -> {
             w[0].earlyWarningView().showRules();
@@ -119,11 +111,7 @@ public final class Screenshots {
             ((javafx.scene.control.Button) sc.lookup("#rule-check")).fire();
         });
         Thread.sleep(1_500);
-        CompletableFuture<WritableImage> editor = new CompletableFuture<>();
-        Platform.runLater(() -> editor.complete(w[0].earlyWarningView().getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(editor.join(), null), "png", out.resolve("rule-editor-" + suffix + ".png")
-                .toFile());
-        System.out.println("wrote " + out.resolve("rule-editor-" + suffix + ".png"));
+        shot(w[0].earlyWarningView().getScene(), out.resolve("rule-editor-" + suffix + ".png"));
         fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
 
         runtime.server().force("WH.GD11", 46, 3600);
@@ -149,8 +137,13 @@ public final class Screenshots {
     }
 
     private static void shot(MainWindow w, Path file) throws Exception {
+        shot(w.scene(), file);
+    }
+
+    /** A snapshot of a scene (the console or a window beside it) as PNG. */
+    private static void shot(javafx.scene.Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> img = new CompletableFuture<>();
-        Platform.runLater(() -> img.complete(w.scene().snapshot(null)));
+        Platform.runLater(() -> img.complete(scene.snapshot(null)));
         ImageIO.write(SwingFXUtils.fromFXImage(img.join(), null), "png", file.toFile());
         System.out.println("wrote " + file);
     }
