@@ -33,6 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     static Map<String, Bench> benches() {
         Map<String, Bench> m = new LinkedHashMap<>();
         m.put("ingest", s -> IngestBench.run(10_000, 1_000, s));
+        m.put("rules", s -> com.vigil.app.bench.RulesBench.run(10_000, 1_000, 200, s));
         m.put("alarms", s -> {
             List<String> out = new ArrayList<>(com.vigil.alarm.bench.AlarmBench.run(
                     java.time.Duration.ofMillis((long) (s * 1000))));
