@@ -58,6 +58,30 @@ class CommandLineTest {
     }
 
     @Test
+    void rulesListsTheConsolesRulesAndWhetherTheyRunWithThePlantFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("vigil.db");
+        try (com.vigil.persistence.db.Database db = com.vigil.persistence.db.Database.open(file)) {
+            var store = new com.vigil.persistence.rules.ConsoleRuleStore(db);
+            store.save(new com.vigil.persistence.rules.ConsoleRuleRow("r201-hot", "RX.R201.TT > 170 for 30s", 2, null, null,
+                    "hot", null, null, true, 0, "eng", 1), 0);
+            store.save(new com.vigil.persistence.rules.ConsoleRuleRow("old", "RX.R201.TT > 1", 4, null, null, "old", null,
+                    null, false, 0, "eng", 1), 0);
+        }
+        assertEquals(0, run("rules", "--db", file.toString()), err.toString());
+        assertTrue(out.toString().contains("2 console rules in " + file), out.toString());
+        assertTrue(out.toString().contains("r201-hot                         grade 2  on   rev 1 by eng: for 30 s  clear after 30 s  reads RX.R201.TT"),
+                out.toString());
+        assertTrue(out.toString().contains("old                              grade 4  off  rev 2 by eng: RX.R201.TT > 1"), out.toString());
+        java.nio.file.Path f = dir.resolve("plant.yaml");
+        java.nio.file.Files.writeString(f, String.join("\n", "plant: x", "areas:", "  - id: A", "tags:", "  - id: A.T",
+                "    area: A", "    range: [0, 100]", ""));
+        assertEquals(2, run("rules", "--plant", f.toString(), "--db", file.toString()));
+        assertTrue(out.toString().contains("CANNOT RUN: line 1, column 1: unknown tag 'RX.R201.TT'"), out.toString());
+        assertTrue(err.toString().contains("1 console rule(s) switched on cannot run with this plant file"), err.toString());
+    }
+
+    @Test
     void consoleWithABrokenRuleStopsBeforeAnyWindowNamingFileLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path f = dir.resolve("plant.yaml");

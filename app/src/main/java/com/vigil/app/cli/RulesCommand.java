@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Check and list the composite rules of a plant file (as the console loads them).",
+                "Also lists the rules written in the console (database) and whether they run with this plant file.",
                 "Run them over simulated scenarios with: vigil detect --format demo --plant FILE"})
 public final class RulesCommand implements Callable<Integer> {
     @Spec
@@ -29,6 +30,9 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Option(names = "--plant", paramLabel = "FILE", description = "Plant file (default: the built-in demo plant).")
     Path plantFile;
+
+    @picocli.CommandLine.Mixin
+    DbOption db = new DbOption();
 
     @Override
     public Integer call() {
@@ -43,10 +47,57 @@ public final class RulesCommand implements Callable<Integer> {
                 o.printf("  %-32s grade %d  for %3d s  clear after %3d s  reads %s%n", d.id(), def.grade(),
                         d.rule().forMillis() / 1000, d.clearMillis() / 1000, String.join(", ", d.rule().tags()));
             }
-            return 0;
+            return consoleRules(plant, o, err);
         } catch (PlantFileException e) {
             err.println("vigil rules: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * The rules written in the console (the database, when there is one): each with whether it runs with this plant
+     * file. Exit 2 when a rule that is switched on cannot run here.
+     */
+    private int consoleRules(PlantDefinition plant, PrintWriter o, PrintWriter err) {
+        Path file = db.file();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            o.println("no console rules: no database at " + file + " (option --db FILE)");
+            return 0;
+        }
+        List<com.vigil.persistence.rules.ConsoleRuleRow> rows;
+        try (com.vigil.persistence.db.Database d = com.vigil.persistence.db.Database.open(file)) {
+            rows = new com.vigil.persistence.rules.ConsoleRuleStore(d).all();
+        } catch (RuntimeException e) {
+            err.println("vigil rules: " + e.getMessage());
+            return 2;
+        }
+        o.println(rows.size() + " console rules in " + file);
+        int broken = 0;
+        for (com.vigil.persistence.rules.ConsoleRuleRow r : rows) {
+            String head = String.format("  %-32s grade %d  %-3s  rev %d by %s: ", r.id(), r.grade(), r.enabled() ? "on" : "off",
+                    r.revision(), r.changedBy());
+            if (!r.enabled()) {
+                o.println(head + r.when().replaceAll("\\s+", " "));
+                continue;
+            }
+            if (plant.rule(r.id()).isPresent()) {
+                broken++;
+                o.println(head + "CANNOT RUN: the plant file has a rule with this id");
+                continue;
+            }
+            try {
+                OnlineCompositeRules.Definition d = CompositeRuleAlarms.check(plant, com.vigil.app.runtime.RuleBook.toDef(r));
+                o.printf("%sfor %d s  clear after %d s  reads %s%n", head, d.rule().forMillis() / 1000,
+                        d.clearMillis() / 1000, String.join(", ", d.rule().tags()));
+            } catch (CompositeRuleAlarms.RuleProblem e) {
+                broken++;
+                o.println(head + "CANNOT RUN: " + e.getMessage());
+            }
+        }
+        if (broken > 0) {
+            err.println("vigil rules: " + broken + " console rule(s) switched on cannot run with this plant file");
+            return 2;
+        }
+        return 0;
     }
 }
