@@ -27,14 +27,20 @@ public final class IngestBench {
     private IngestBench() {
     }
 
-    public static List<String> run(int tags, int batchSize, double seconds) throws InterruptedException {
+    /** A bench plant: {@code tags} analog tags {@code B.T0…}, 0–200 °C, HH 190 / H 170 / L 30 / LL 10. */
+    static Plant benchPlant(int tags) {
         List<TagDef> defs = new ArrayList<>(tags);
         for (int i = 0; i < tags; i++) {
             defs.add(new TagDef("B.T" + i, "B", "", "bench tag " + i, TagKind.ANALOG, "°C", 0, 200, 40, 160,
                     new Limits(190.0, 170.0, 30.0, 10.0, null, Priority.GRADE_1, Priority.GRADE_2, Priority.GRADE_3,
                             Priority.GRADE_2, 1.0), 0, 0));
         }
-        Plant plant = new Plant("bench", List.of(new Area("B", "基准", "Bench")), defs);
+        return new Plant("bench", List.of(new Area("B", "基准", "Bench")), defs);
+    }
+
+    public static List<String> run(int tags, int batchSize, double seconds) throws InterruptedException {
+        Plant plant = benchPlant(tags);
+        List<TagDef> defs = plant.tags();
         // pre-build the batches (tags interleaved in time, values mostly inside the limits)
         SplittableRandom rnd = new SplittableRandom(1);
         int batchesPerRound = tags / batchSize;

@@ -3,15 +3,11 @@ package com.vigil.app.bench;
 import com.vigil.alarm.AlarmConfig;
 import com.vigil.alarm.AlarmEngine;
 import com.vigil.alarm.InMemoryAlarmJournal;
-import com.vigil.model.Area;
-import com.vigil.model.Limits;
 import com.vigil.model.Plant;
-import com.vigil.model.Priority;
 import com.vigil.model.Quality;
 import com.vigil.model.Sample;
 import com.vigil.model.SampleBatchListener;
 import com.vigil.model.TagDef;
-import com.vigil.model.TagKind;
 import com.vigil.warning.online.OnlineCompositeRules;
 import com.vigil.warning.rules.RuleParser;
 import java.time.Clock;
@@ -31,13 +27,7 @@ public final class RulesBench {
     }
 
     public static List<String> run(int tags, int batchSize, int rules, double seconds) throws Exception {
-        List<TagDef> defs = new ArrayList<>(tags);
-        for (int i = 0; i < tags; i++) {
-            defs.add(new TagDef("B.T" + i, "B", "", "bench tag " + i, TagKind.ANALOG, "°C", 0, 200, 40, 160,
-                    new Limits(190.0, 170.0, 30.0, 10.0, null, Priority.GRADE_1, Priority.GRADE_2, Priority.GRADE_3,
-                            Priority.GRADE_2, 1.0), 0, 0));
-        }
-        Plant plant = new Plant("bench", List.of(new Area("B", "基准", "Bench")), defs);
+        Plant plant = IngestBench.benchPlant(tags);
         // rules like an engineer's: a limit, a slope over 5 min and a second tag, held for 30 s
         List<OnlineCompositeRules.Definition> ruleDefs = new ArrayList<>();
         int step = Math.max(1, tags / rules);
@@ -52,7 +42,7 @@ public final class RulesBench {
         for (int i = 0; i < values.length; i++) {
             values[i] = 100 + 20 * rnd.nextGaussian();
         }
-        String[] ids = defs.stream().map(TagDef::id).toArray(String[]::new);
+        String[] ids = plant.tags().stream().map(TagDef::id).toArray(String[]::new);
         double rulesRate = 0, engineRate = 0;
         for (int pass = 0; pass < 2; pass++) { // warm-up, then measured
             double s = pass == 0 ? seconds / 3 : seconds;
