@@ -211,7 +211,14 @@ class ConsoleRulesTest {
             // written by a console whose plant file had a tag this one lacks
             store.save(new ConsoleRuleRow("other-plant", "XX.T1.TT > 3", 3, null, null, "other plant", null, null, true, 0, "eng", 1), 0);
             store.save(new ConsoleRuleRow("fine", "RX.R202.TT > 170", 3, null, null, "fine", null, null, true, 0, "eng", 1), 0);
+            // written where the plant file had no rule of that id
+            store.save(new ConsoleRuleRow("reactor-hot-unattended", "RX.R201.TT > 3", 3, null, null, "twin", null, null,
+                    true, 0, "eng", 1), 0);
             a.book().reload();
+            assertEquals(CompositeRuleAlarms.RuleProblem.Kind.ID_IN_PLANT_FILE,
+                    a.book().problems().get("reactor-hot-unattended").kind());
+            assertEquals(1, a.book().rules().ids().stream().filter("reactor-hot-unattended"::equals).count(),
+                    "the plant file's rule runs, once");
             assertTrue(a.book().rules().ids().contains("fine"));
             assertFalse(a.book().rules().ids().contains("other-plant"));
             assertTrue(a.book().problems().get("other-plant").getMessage().contains("unknown tag 'XX.T1.TT'"),

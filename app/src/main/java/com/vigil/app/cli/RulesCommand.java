@@ -80,13 +80,8 @@ public final class RulesCommand implements Callable<Integer> {
                 o.println(head + r.when().replaceAll("\\s+", " "));
                 continue;
             }
-            if (plant.rule(r.id()).isPresent()) {
-                broken++;
-                o.println(head + "CANNOT RUN: the plant file has a rule with this id");
-                continue;
-            }
             try {
-                OnlineCompositeRules.Definition d = CompositeRuleAlarms.check(plant, com.vigil.app.runtime.RuleBook.toDef(r));
+                OnlineCompositeRules.Definition d = com.vigil.app.runtime.RuleBook.runnable(plant, r);
                 o.printf("%sfor %d s  clear after %d s  reads %s%n", head, d.rule().forMillis() / 1000,
                         d.clearMillis() / 1000, String.join(", ", d.rule().tags()));
             } catch (CompositeRuleAlarms.RuleProblem e) {

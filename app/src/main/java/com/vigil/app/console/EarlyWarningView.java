@@ -323,8 +323,7 @@ public final class EarlyWarningView extends BorderPane {
                 continue;
             }
             var problem = book.problems().get(r.id());
-            String why = !r.enabled() ? null : book.inPlantFile(r.id()) ? i18n.t("ew.rule.err.idInPlantFile", r.id())
-                    : problem != null ? RuleTexts.problem(i18n, problem) : null;
+            String why = r.enabled() && problem != null ? RuleTexts.problem(i18n, r.id(), problem) : null;
             out.add(row(com.vigil.app.runtime.RuleBook.toDef(r), i18n.t(r.enabled() ? "ew.source.console" : "ew.source.consoleOff"),
                     why != null ? i18n.t("ew.state.cannotRun", why) : i18n.t("ew.state.off")));
         }

@@ -307,7 +307,7 @@ final class RuleEditor extends VBox {
             }
             case RULE -> {
                 CompositeRuleAlarms.RuleProblem r = p.rule();
-                error(RuleTexts.problem(i18n, r));
+                error(RuleTexts.problem(i18n, id.getText().strip(), r));
                 if (r.line() > 0) {
                     caretAt(r.line(), r.column());
                 } else if (r.kind() == CompositeRuleAlarms.RuleProblem.Kind.UNKNOWN_DISPLAY_TAG) {

@@ -56,9 +56,10 @@ final class RuleTexts {
         return phrase;
     }
 
-    /** Why a rule cannot run, in the UI language. */
-    static String problem(I18n i18n, com.vigil.app.runtime.CompositeRuleAlarms.RuleProblem r) {
+    /** Why the rule {@code ruleId} cannot run, in the UI language. */
+    static String problem(I18n i18n, String ruleId, com.vigil.app.runtime.CompositeRuleAlarms.RuleProblem r) {
         return switch (r.kind()) {
+            case ID_IN_PLANT_FILE -> i18n.t("ew.rule.err.idInPlantFile", ruleId);
             case SYNTAX -> i18n.t("ew.rule.err.syntax", r.line(), r.column(), expected(i18n, r.expected()), found(i18n, r.found()));
             case UNKNOWN_TAG -> i18n.t("ew.rule.err.unknownTag", r.line(), r.column(), r.tag());
             case NO_PLANT_TAG -> i18n.t("ew.rule.err.noPlantTag");

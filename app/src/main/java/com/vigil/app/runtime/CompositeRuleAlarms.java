@@ -64,12 +64,14 @@ public final class CompositeRuleAlarms implements OnlineCompositeRules.Sink {
 
     /**
      * Why a rule cannot run: the condition does not parse (line and column in the condition, what was expected and
-     * what was found), reads a tag the plant does not have, reads no plant tag, or names an unknown tag to be shown on.
+     * what was found), reads a tag the plant does not have, reads no plant tag, names an unknown tag to be shown on,
+     * or (a console rule) has the id of a plant-file rule.
      */
     public static final class RuleProblem extends Exception {
         private static final long serialVersionUID = 1L;
 
-        public enum Kind { SYNTAX, UNKNOWN_TAG, NO_PLANT_TAG, UNKNOWN_DISPLAY_TAG }
+        /** ID_IN_PLANT_FILE: a console rule whose id the plant file's rules also use (the plant file's runs). */
+        public enum Kind { SYNTAX, UNKNOWN_TAG, NO_PLANT_TAG, UNKNOWN_DISPLAY_TAG, ID_IN_PLANT_FILE }
 
         private final Kind kind;
         private final int line;

@@ -77,8 +77,7 @@ public final class RuleBook {
     }
 
     /**
-     * Console rules that are switched on but cannot run with this plant file, with the reason. (A console rule whose
-     * id the plant file also uses does not run either: {@link #inPlantFile}.)
+     * Console rules that are switched on but cannot run with this plant file, with the reason ({@link #runnable}).
      */
     public Map<String, CompositeRuleAlarms.RuleProblem> problems() {
         return problems;
@@ -121,11 +120,11 @@ public final class RuleBook {
             if (before != null && before.revision() != r.revision()) {
                 changed.add(r.id()); // grade or texts may have changed: its alarm is raised afresh
             }
-            if (!r.enabled() || inPlantFile(r.id())) {
+            if (!r.enabled()) {
                 continue;
             }
             try {
-                running.add(CompositeRuleAlarms.check(plant, toDef(r)));
+                running.add(runnable(plant, r));
             } catch (CompositeRuleAlarms.RuleProblem e) {
                 bad.put(r.id(), e);
                 LOG.warn("console rule {} cannot run with this plant: {}", r.id(), e.getMessage());
@@ -138,6 +137,19 @@ public final class RuleBook {
             rules.replace(running, changed);
         }
         revision = rev;
+    }
+
+    /**
+     * How a console rule runs with this plant file, or why it cannot: the id is a plant-file rule's (that one runs),
+     * or the rule does not check against the plant ({@link CompositeRuleAlarms#check}).
+     */
+    public static OnlineCompositeRules.Definition runnable(PlantDefinition plant, ConsoleRuleRow r)
+            throws CompositeRuleAlarms.RuleProblem {
+        if (plant.rule(r.id()).isPresent()) {
+            throw new CompositeRuleAlarms.RuleProblem(CompositeRuleAlarms.RuleProblem.Kind.ID_IN_PLANT_FILE, 0, 0, null,
+                    null, null, "the plant file has a rule with this id", null);
+        }
+        return CompositeRuleAlarms.check(plant, toDef(r));
     }
 
     /** A console rule as a rule definition (texts per language; blank ones left out). */
