@@ -82,6 +82,21 @@ class CommandLineTest {
     }
 
     @Test
+    void detectOnTheDemoPlantRefusesAMissingDatabaseBeforeTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, run("detect", "--format", "demo", "--db", dir.resolve("none.db").toString()));
+        } finally {
+            System.setErr(before);
+        }
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("vigil detect: no database at " + dir.resolve("none.db").toAbsolutePath()), text);
+        assertTrue(!text.contains("Training"), "refused before the models are trained: " + text);
+    }
+
+    @Test
     void consoleWithABrokenRuleStopsBeforeAnyWindowNamingFileLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path f = dir.resolve("plant.yaml");

@@ -74,6 +74,10 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--plant", description = "demo: plant file (default: the built-in demo plant).")
     Path plantFile;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "demo: also run the composite rules written in the "
+            + "console that are switched on in this Vigil database (vigil rules --db FILE lists them).")
+    Path db;
+
     @Override
     public Integer call() {
         PrintStream log = System.err;
@@ -86,6 +90,10 @@ public final class DetectCommand implements Callable<Integer> {
         }
         try {
             PlantDefinition plant = PlantFiles.loadOrDemo(plantFile);
+            List<PlantDefinition.RuleDef> consoleRules = consoleRules(plant, log);
+            if (consoleRules == null) {
+                return 2;
+            }
             List<ScenarioSpec> specs = new ArrayList<>();
             for (String s : scenarios.isEmpty() ? List.of("cooling-failure@2h", "bearing-wear@6h") : scenarios) {
                 specs.add(Scenarios.parseCli(s));
@@ -104,7 +112,7 @@ public final class DetectCommand implements Callable<Integer> {
             notes.forEach(n -> log.println("  note: " + n));
             log.println("Evaluating: scenario day (seed " + seed + ", " + String.join(", ", scenarios.isEmpty()
                     ? List.of("cooling-failure@2h", "bearing-wear@6h") : scenarios) + ") and normal day (seed " + normalSeed + ") ...");
-            DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(plant, m, seed, normalSeed, hours, specs);
+            DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(plant, m, seed, normalSeed, hours, specs, consoleRules);
             DemoPlantEvaluation.report(r, out, System.out);
             return 0;
         } catch (PlantFileException | IllegalArgumentException e) {
@@ -114,5 +122,42 @@ public final class DetectCommand implements Callable<Integer> {
             log.println("vigil detect: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The console rules of {@code --db} that are switched on and run with this plant file (the others are named with
+     * their reason and left out, as the console leaves them out); none without {@code --db}; null when the database
+     * cannot be read.
+     */
+    private List<PlantDefinition.RuleDef> consoleRules(PlantDefinition plant, PrintStream log) {
+        List<PlantDefinition.RuleDef> out = new ArrayList<>();
+        if (db == null) {
+            return out;
+        }
+        if (!java.nio.file.Files.isRegularFile(db)) {
+            log.println("vigil detect: no database at " + db.toAbsolutePath() + " (option --db FILE)");
+            return null;
+        }
+        List<com.vigil.persistence.rules.ConsoleRuleRow> rows;
+        try (com.vigil.persistence.db.Database d = com.vigil.persistence.db.Database.open(db.toAbsolutePath())) {
+            rows = new com.vigil.persistence.rules.ConsoleRuleStore(d).all();
+        } catch (RuntimeException e) {
+            log.println("vigil detect: " + db + ": " + e.getMessage());
+            return null;
+        }
+        for (com.vigil.persistence.rules.ConsoleRuleRow r : rows) {
+            if (!r.enabled()) {
+                continue;
+            }
+            try {
+                com.vigil.app.runtime.RuleBook.runnable(plant, r);
+                out.add(com.vigil.app.runtime.RuleBook.toDef(r));
+            } catch (com.vigil.app.runtime.CompositeRuleAlarms.RuleProblem e) {
+                log.println("  note: console rule " + r.id() + " left out, it cannot run with this plant file: "
+                        + e.getMessage());
+            }
+        }
+        log.println("Console rules from " + db + ": " + out.size() + " switched on and runnable");
+        return out;
     }
 }

@@ -61,7 +61,7 @@ public final class DemoPlantEvaluation {
 
     /** Everything measured. */
     public record Result(List<ScenarioResult> scenarios, List<Raised> scenarioDay, List<Boolean> scenarioDayTrue,
-                         List<Raised> normalDay, int assetModels, int tttTags) {
+                         List<Raised> normalDay, int assetModels, int tttTags, int plantRules, int consoleRules) {
         public long falseOnScenarioDay() {
             return scenarioDayTrue.stream().filter(t -> !t).count();
         }
@@ -87,9 +87,22 @@ public final class DemoPlantEvaluation {
      */
     public static Result run(PlantDefinition plant, Map<String, EarlyWarningModel> models, long scenarioSeed,
                              long normalSeed, double hours, List<ScenarioSpec> scenarios) {
+        return run(plant, models, scenarioSeed, normalSeed, hours, scenarios, List.of());
+    }
+
+    /**
+     * Runs both days with the plant file's composite rules and {@code consoleRules} (rules written in the console,
+     * e.g. {@link com.vigil.app.runtime.RuleBook#toDef}; each must run with this plant file,
+     * {@link com.vigil.app.runtime.RuleBook#runnable}).
+     *
+     * @throws IllegalArgumentException when a console rule does not run with this plant file
+     */
+    public static Result run(PlantDefinition plant, Map<String, EarlyWarningModel> models, long scenarioSeed,
+                             long normalSeed, double hours, List<ScenarioSpec> scenarios,
+                             List<PlantDefinition.RuleDef> consoleRules) {
         List<TruthEvent> truth = new ArrayList<>();
-        List<Raised> day = simulate(plant, models, scenarioSeed, hours, scenarios, truth);
-        List<Raised> normal = simulate(plant, models, normalSeed, hours, List.of(), new ArrayList<>());
+        List<Raised> day = simulate(plant, models, scenarioSeed, hours, scenarios, truth, consoleRules);
+        List<Raised> normal = simulate(plant, models, normalSeed, hours, List.of(), new ArrayList<>(), consoleRules);
         List<ScenarioResult> results = new ArrayList<>();
         List<Boolean> isTrue = new ArrayList<>();
         for (Raised r : day) isTrue.add(matches(r, truth, hours));
@@ -118,7 +131,7 @@ public final class DemoPlantEvaluation {
                     consequence == null ? null : consequence.tag() + " " + consequence.limit()));
         }
         int ttt = OnlineTimeToThreshold.withDefaults(plant.plant().tags(), NO_TTT).watched();
-        return new Result(results, day, isTrue, normal, models.size(), ttt);
+        return new Result(results, day, isTrue, normal, models.size(), ttt, plant.rules().size(), consoleRules.size());
     }
 
     private static final OnlineTimeToThreshold.Sink NO_TTT = new OnlineTimeToThreshold.Sink() {
@@ -129,7 +142,8 @@ public final class DemoPlantEvaluation {
 
     /** One simulated run through the online early warning; returns the warnings raised, in order. */
     static List<Raised> simulate(PlantDefinition plant, Map<String, EarlyWarningModel> models, long seed, double hours,
-                                 List<ScenarioSpec> scenarios, List<TruthEvent> truth) {
+                                 List<ScenarioSpec> scenarios, List<TruthEvent> truth,
+                                 List<PlantDefinition.RuleDef> consoleRules) {
         PlantDynamics dyn = new PlantDynamics(plant, seed);
         dyn.onTruth(truth::add);
         scenarios.forEach(dyn::schedule);
@@ -171,17 +185,29 @@ public final class DemoPlantEvaluation {
                         close(raised, open.remove("MV " + asset), timeMillis);
                     }
                 });
-        // the plant's composite rules, with an operator at the console (as in a staffed control room)
-        List<OnlineCompositeRules.Definition> ruleDefs;
+        // the plant's composite rules and the console's, with an operator at the console (a staffed control room)
+        List<OnlineCompositeRules.Definition> ruleDefs = new ArrayList<>();
+        Map<String, PlantDefinition.RuleDef> defs = new java.util.HashMap<>();
         try {
-            ruleDefs = CompositeRuleAlarms.compile(plant);
+            ruleDefs.addAll(CompositeRuleAlarms.compile(plant));
         } catch (PlantFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (PlantDefinition.RuleDef d : consoleRules) {
+            if (plant.rule(d.id()).isPresent()) {
+                throw new IllegalArgumentException("console rule " + d.id() + ": the plant file has a rule with this id");
+            }
+            try {
+                ruleDefs.add(CompositeRuleAlarms.check(plant, d));
+            } catch (CompositeRuleAlarms.RuleProblem e) {
+                throw new IllegalArgumentException("console rule " + d.id() + ": " + e.getMessage(), e);
+            }
+            defs.put(d.id(), d);
         }
         OnlineCompositeRules rules = new OnlineCompositeRules(ruleDefs, new OnlineCompositeRules.Sink() {
             @Override
             public void raise(String ruleId, long timeMillis, double value) {
-                PlantDefinition.RuleDef def = plant.rule(ruleId).orElseThrow();
+                PlantDefinition.RuleDef def = plant.rule(ruleId).orElseGet(() -> defs.get(ruleId));
                 String tag = CompositeRuleAlarms.displayTag(def, ruleDefs.stream().filter(d -> d.id().equals(ruleId))
                         .findFirst().orElseThrow().rule());
                 TagDef t = tags.get(tag);
@@ -236,7 +262,8 @@ public final class DemoPlantEvaluation {
     public static void report(Result r, Path out, PrintStream log) throws IOException {
         log.println("Scenario day: " + r.scenarioDay().size() + " warnings (" + r.falseOnScenarioDay() + " false); "
                 + "normal day: " + r.normalDay().size() + " warnings (all false by definition)");
-        log.println("Models: " + r.assetModels() + " assets (multivariate), " + r.tttTags() + " tags (time to threshold)");
+        log.println("Models: " + r.assetModels() + " assets (multivariate), " + r.tttTags() + " tags (time to threshold), "
+                + r.plantRules() + " composite rules of the plant file, " + r.consoleRules() + " written in the console");
         for (ScenarioResult s : r.scenarios()) {
             log.printf(Locale.ROOT, "  %s %-16s %-10s start %s%n", s.id(), s.scenario(), s.target(), s.start());
             log.printf(Locale.ROOT, "     first warning        %s  %s%n", s.firstWarning(), s.firstWarningText() == null ? "-" : s.firstWarningText());

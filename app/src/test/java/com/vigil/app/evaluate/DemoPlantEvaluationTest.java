@@ -56,6 +56,31 @@ class DemoPlantEvaluationTest {
     }
 
     @Test
+    void aRuleWrittenInTheConsoleIsMeasuredWithThePlantFilesRules() {
+        // no asset models: only the time-to-threshold warnings and the rules run, so the run is short
+        com.vigil.persistence.rules.ConsoleRuleRow hot = new com.vigil.persistence.rules.ConsoleRuleRow("r201-hot",
+                "RX.R201.TT > 160 and rate(RX.R201.TT, 5m) > 0.1 for 1m", 2, "RX.R201.TT", "R-201 过热",
+                "R-201 running hot", "", "", true, 1, "eng", 0);
+        DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(PLANT, Map.of(), 42, 43, 3,
+                List.of(Scenarios.parseCli("cooling-failure@1h")), List.of(com.vigil.app.runtime.RuleBook.toDef(hot)));
+        assertEquals(1, r.consoleRules());
+        assertEquals(PLANT.rules().size(), r.plantRules());
+        List<DemoPlantEvaluation.Raised> fromRule = r.scenarioDay().stream()
+                .filter(w -> w.kind().equals("RULE") && w.text().startsWith("r201-hot: ")).toList();
+        assertEquals(1, fromRule.size(), "the console rule warns once in the cooling failure: " + r.scenarioDay());
+        assertEquals("RX.R201.TT", fromRule.get(0).source());
+        assertEquals("r201-hot: R-201 running hot", fromRule.get(0).text());
+        assertEquals(0, r.falseOnScenarioDay(), "it is counted as a true warning: " + r.scenarioDay());
+        assertEquals(List.of(), r.normalDay(), "and it stays quiet on the normal day");
+
+        PlantDefinition.RuleDef unknown = com.vigil.app.runtime.RuleBook.toDef(new com.vigil.persistence.rules.ConsoleRuleRow(
+                "typo", "RX.R209.TT > 1", 3, "", "", "x", "", "", true, 1, "eng", 0));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DemoPlantEvaluation.run(PLANT, Map.of(), 42, 43, 0.1, List.of(), List.of(unknown)));
+        assertTrue(e.getMessage().startsWith("console rule typo: ") && e.getMessage().contains("RX.R209.TT"), e.getMessage());
+    }
+
+    @Test
     void anAssetWarningReadsAsAnAlarmNamingWhereToLook() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
         AlarmEngine engine = new AlarmEngine(AlarmConfig.fromPlant(PLANT.plant()), clock, new InMemoryAlarmJournal());
