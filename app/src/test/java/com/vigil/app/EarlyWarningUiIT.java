@@ -206,6 +206,12 @@ class EarlyWarningUiIT {
         robot.clickOn("#open-early-warning");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
         robot.clickOn("#ew-page-rules");
+        // the rules' operator_present, and who makes it true (every console on this database)
+        String here = "operator_present: yes \u2014 " + DemoAccounts.userName(Role.OPERATOR) + " at "
+                + VigilRuntime.station() + " (this console)";
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> here.equals(fx(() -> robot.lookup("#ew-presence")
+                .queryAs(javafx.scene.control.Label.class).getText())));
+        assertTrue(runtime.sitePresence().sitePresent());
         assertTrue(fx(() -> robot.lookup("#rule-save").queryAs(Button.class).isDisabled()));
         assertTrue(fx(() -> robot.lookup("#rule-new").queryAs(Button.class).isDisabled()));
         assertEquals("Writing rules is a configuration change: engineers and administrators only.",

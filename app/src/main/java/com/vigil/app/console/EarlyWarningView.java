@@ -57,6 +57,7 @@ public final class EarlyWarningView extends BorderPane {
     private final String lang;
     private final Label summary = new Label();
     private final Label message = new Label();
+    private final Label presence = new Label();
     private final TableView<ModelRow> models = new TableView<>();
     private final TableView<RuleRow> rules = new TableView<>();
     private final TextField comment = new TextField();
@@ -139,7 +140,11 @@ public final class EarlyWarningView extends BorderPane {
         Label rulesTitle = new Label(i18n.t("ew.rules.title"));
         rulesTitle.getStyleClass().add(Styles.PANEL_TITLE);
         VBox modelsBox = new VBox(4, modelsTitle, models);
-        VBox rulesBox = new VBox(4, rulesTitle, rules);
+        presence.setId("ew-presence");
+        presence.getStyleClass().add(Styles.SESSION_USER);
+        HBox rulesHead = new HBox(16, rulesTitle, presence);
+        rulesHead.setAlignment(Pos.BASELINE_LEFT);
+        VBox rulesBox = new VBox(4, rulesHead, rules);
         VBox.setVgrow(models, Priority.ALWAYS);
         VBox.setVgrow(rules, Priority.ALWAYS);
         this.editor = new RuleEditor(runtime.ruleBook(), accounts, session, runner, i18n);
@@ -248,6 +253,7 @@ public final class EarlyWarningView extends BorderPane {
         long now = System.currentTimeMillis();
         if (now - lastRulesRefresh >= 1000) {
             lastRulesRefresh = now;
+            presence.setText(presenceText(runtime.sitePresence().present()));
             List<RuleRow> current = ruleRows();
             if (!current.equals(rules.getItems())) {
                 // only on change; setAll drops the selection, so the same rule is selected again (the editor keeps
@@ -350,6 +356,19 @@ public final class EarlyWarningView extends BorderPane {
     }
 
     /** Shows the rules page (tests, screenshots). */
+    /** What the rules' operator_present is now, and who makes it so (every console on this database). */
+    String presenceText(List<com.vigil.app.runtime.SitePresence.Present> present) {
+        if (present.isEmpty()) {
+            return i18n.t("ew.presence.no");
+        }
+        List<String> who = new java.util.ArrayList<>();
+        for (com.vigil.app.runtime.SitePresence.Present p : present) {
+            String user = p.userName() == null ? "?" : p.userName();
+            who.add(p.here() ? i18n.t("ew.presence.here", user, p.host()) : i18n.t("ew.presence.at", user, p.host()));
+        }
+        return i18n.t("ew.presence.yes", String.join(i18n.chinese() ? "、" : ", ", who));
+    }
+
     public void showRules() {
         rulesPage.setSelected(true);
     }

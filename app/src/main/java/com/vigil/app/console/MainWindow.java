@@ -180,7 +180,7 @@ public final class MainWindow {
         console.getStyleClass().add(Styles.APP);
         Parent root;
         if (fixedActor == null) {
-            gate = new SessionGate(console, runner, i18n, pulse, sessionClock, station());
+            gate = new SessionGate(console, runner, i18n, pulse, sessionClock, VigilRuntime.station());
             gate.sessionProperty().addListener((o, before, after) -> sessionChanged(after));
             notice.textProperty().bind(gate.noticeProperty());
             runtime.accounts().thenAccept(a -> FxPulse.onFx(() -> gate.open(a.service())));
@@ -209,13 +209,6 @@ public final class MainWindow {
         return Controls.actionButton(i18n, id, key, r);
     }
 
-    private static String station() {
-        String h = System.getenv("HOSTNAME");
-        if (h == null || h.isBlank()) {
-            h = System.getenv("COMPUTERNAME");
-        }
-        return h == null || h.isBlank() ? "console" : h;
-    }
 
     private static void show(Node n, boolean visible) {
         n.setVisible(visible);
@@ -225,8 +218,8 @@ public final class MainWindow {
     /** The toolbar and the alarm actions follow the session: who, what they may do, view-only or not. */
     private void sessionChanged(Session s) {
         if (gate == null) {
-            runtime.operatorPresent(true); // a fixed user acts at this console
             Actor a = actor.get();
+            runtime.operatorPresent(true, a.user()); // a fixed user acts at this console
             sessionUser.setText(i18n.t("session.user", a.user(), i18n.t("role." + a.role().name())));
             show(demoBadge, false);
             for (Button b : new Button[] {earlyWarningButton, usersButton, auditButton, passwordButton, lockButton,
@@ -259,11 +252,12 @@ public final class MainWindow {
         presence();
     }
 
-    /** The rules' operator_present: someone who may act is signed in at this workstation and it is not locked. */
+    /** This console's part of the rules' operator_present: someone who may act is signed in here and it is not locked. */
     private void presence() {
         Session s = gate.session();
-        runtime.operatorPresent(s != null && s.kind() == Session.Kind.WORKSTATION && !s.viewOnly()
-                && !gate.lockedProperty().get());
+        boolean present = s != null && s.kind() == Session.Kind.WORKSTATION && !s.viewOnly()
+                && !gate.lockedProperty().get();
+        runtime.operatorPresent(present, present ? s.actor().user() : null);
     }
 
     /** Closes the windows beside the console (lock, log-out, user switch): they acted for the session. */

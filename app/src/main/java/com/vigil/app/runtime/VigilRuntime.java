@@ -55,6 +55,7 @@ public final class VigilRuntime implements AutoCloseable {
     private final AlarmEngine engine;
     private final com.vigil.warning.online.OnlineCompositeRules rules;
     private final RuleBook ruleBook;
+    private final SitePresence sitePresence;
     /** File name of the demo plant's entity database (journal, accounts, audit) in the data directory. */
     public static final String DEMO_DB = "vigil-demo.db";
 
@@ -127,7 +128,11 @@ public final class VigilRuntime implements AutoCloseable {
                 LOG.error("the console's composite rules could not be loaded", e);
             }
         });
-        rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, false); // nobody signed in yet
+        // operator_present: someone at this console or at another console on the same database (nobody signed in yet)
+        long started = System.nanoTime();
+        this.sitePresence = new SitePresence(java.util.UUID.randomUUID().toString(), station(), rules,
+                () -> (System.nanoTime() - started) / 1_000_000, clock::millis);
+        database.thenAccept(db -> sitePresence.attach(new com.vigil.persistence.presence.ConsolePresenceStore(db)));
         pipeline.addConsumer(rules);
         // multivariate early warning per asset, once its models are loaded (or trained on first start)
         pipeline.addConsumer(batch -> {
@@ -321,7 +326,8 @@ public final class VigilRuntime implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("checking for changed console rules failed: {}", e.toString());
             }
-        }, 5, 5, TimeUnit.SECONDS);
+            sitePresence.beat(); // this console's presence for the others, and theirs for operator_present here
+        }, 0, SitePresence.BEAT_MILLIS, TimeUnit.MILLISECONDS);
         DemoPlantServer s = new DemoPlantServer(plant, "127.0.0.1", options.simPort(), options.seed(),
                 options.simSpeed(), 500);
         s.start();
@@ -413,12 +419,27 @@ public final class VigilRuntime implements AutoCloseable {
     }
 
     /**
-     * Tells the composite rules whether someone is at a workstation of this console (signed in, not locked): the
-     * built-in {@code operator_present}.
+     * Tells the composite rules whether someone who may act is at a workstation of this console (signed in, not
+     * locked; {@code user} null when nobody): the built-in {@code operator_present} is this, or the same at another
+     * console on the database ({@link SitePresence}).
      */
-    public void operatorPresent(boolean present) {
+    public void operatorPresent(boolean present, String user) {
         // off the caller's (FX) thread: the rules may raise or clear alarms, which journal them
-        presence.execute(() -> rules.setVariable(com.vigil.warning.online.OnlineCompositeRules.OPERATOR_PRESENT, present));
+        presence.execute(() -> sitePresence.local(present, user));
+    }
+
+    /** Who is at which console on this database, as the rules' {@code operator_present} sees it. */
+    public SitePresence sitePresence() {
+        return sitePresence;
+    }
+
+    /** This workstation's name (HOSTNAME, COMPUTERNAME), for the audit trail and the other consoles. */
+    public static String station() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            h = System.getenv("COMPUTERNAME");
+        }
+        return h == null || h.isBlank() ? "console" : h;
     }
 
     /** Accounts and the audit trail; ready once the database is open. */
@@ -464,6 +485,9 @@ public final class VigilRuntime implements AutoCloseable {
         Historian h = historian;
         if (h != null) {
             h.close();
+        }
+        if (database.isDone()) {
+            sitePresence.leave(); // the other consoles stop counting this one at once
         }
         database.thenAccept(Database::close);
     }

@@ -76,6 +76,7 @@ class ConsoleRuleStoreTest {
         // back to what the previous Vigil left: schema 2 without the table
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("DROP TABLE console_rule");
+            st.execute("DROP TABLE console_presence");
             st.execute("PRAGMA user_version = 2");
         }
         try (Database db = Database.open(file)) {

@@ -17,14 +17,14 @@ import java.util.Set;
  * {@link #MIN_CLEAR_MILLIS}): a value that becomes unknown (bad quality, communication loss) neither raises nor
  * clears a rule, so a flickering signal cannot make the alarm chatter.
  *
- * <p>Built-in variables: {@value #OPERATOR_PRESENT} (1 while someone is signed in at a workstation of this
- * console and it is not locked), set with {@link #setVariable}. They read like a discrete tag.
+ * <p>Built-in variables: {@value #OPERATOR_PRESENT} (1 while someone who may act is signed in, and not locked, at
+ * a console of the site; the console computes it), set with {@link #setVariable}. They read like a discrete tag.
  *
  * <p>Time comes from the samples (the newest sample time seen), never from the wall clock. Thread-safe: batches
  * come from the ingest thread, variables from the UI.
  */
 public final class OnlineCompositeRules implements SampleBatchListener {
-    /** Built-in: someone is signed in at a workstation of this console and it is not locked. */
+    /** Built-in: someone who may act is signed in, and not locked, at a console on the site (set by the console). */
     public static final String OPERATOR_PRESENT = "operator_present";
     /** Names a rule may read that are not plant tags. */
     public static final Set<String> BUILT_INS = Set.of(OPERATOR_PRESENT);

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     /** Schema version this code understands. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final List<String> MIGRATION_1 = List.of(
             """
@@ -135,7 +135,22 @@ public final class Database implements AutoCloseable {
               changed_ms INTEGER NOT NULL
             )""");
 
-    private static final List<List<String>> MIGRATIONS = List.of(MIGRATION_1, MIGRATION_2, MIGRATION_3);
+    /**
+     * Which consoles on this database have an operator at them (the composite rules' {@code operator_present} is
+     * site-wide): one row per running console, rewritten every few seconds with a growing {@code beat}.
+     */
+    private static final List<String> MIGRATION_4 = List.of(
+            """
+            CREATE TABLE console_presence (
+              console_id TEXT PRIMARY KEY,
+              host TEXT NOT NULL,
+              user_name TEXT,
+              present INTEGER NOT NULL,
+              beat INTEGER NOT NULL,
+              seen_ms INTEGER NOT NULL
+            )""");
+
+    private static final List<List<String>> MIGRATIONS = List.of(MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4);
 
     private final Path file;
     private final SessionFactory sessionFactory;
@@ -171,7 +186,8 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(UserAccountEntity.class)
                 .addAnnotatedClass(MetaEntity.class)
                 .addAnnotatedClass(AuditLogEntity.class)
-                .addAnnotatedClass(com.vigil.persistence.rules.ConsoleRuleEntity.class);
+                .addAnnotatedClass(com.vigil.persistence.rules.ConsoleRuleEntity.class)
+                .addAnnotatedClass(com.vigil.persistence.presence.ConsolePresenceEntity.class);
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
         cfg.setProperty(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
         cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
