@@ -413,7 +413,7 @@ public final class EarlyWarningView extends BorderPane {
             Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             message.setText(e instanceof AccountException ae && ae.reason() == AccountException.Reason.NOT_ALLOWED
-                    ? i18n.t("ew.retrain.notAllowed") : i18n.t("ew.retrain.failed", String.valueOf(e.getMessage())));
+                    ? i18n.t("ew.retrain.notAllowed") : i18n.t("ew.retrain.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e)));
             refresh();
         });
     }

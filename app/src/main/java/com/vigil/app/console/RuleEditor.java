@@ -284,7 +284,7 @@ final class RuleEditor extends VBox {
                             c.current().when().replaceAll("\\s+", " ")));
                 }
             } else {
-                error(i18n.t("ew.rule.failed", String.valueOf(e.getMessage())));
+                error(i18n.t("ew.rule.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e)));
             }
             refresh();
         });

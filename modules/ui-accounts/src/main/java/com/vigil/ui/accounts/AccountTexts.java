@@ -107,7 +107,7 @@ final class AccountTexts {
         if (e instanceof AccountException) {
             return i18n.t("accounts.refused", e.getMessage());
         }
-        return i18n.t("accounts.failed", String.valueOf(e.getMessage()));
+        return i18n.t("accounts.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e));
     }
 
     /** A protected action in the UI language (for refusals). */

@@ -142,7 +142,7 @@ public final class AuditView extends BorderPane {
         runner.run(() -> trail.find(f, LIMIT), rows -> {
             table.setItems(FXCollections.observableArrayList(rows));
             info(i18n.t("history.count", rows.size()));
-        }, e -> error(i18n.t("audit.failed", e.getMessage())));
+        }, e -> error(i18n.t("audit.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e))));
     }
 
     public void verify() {
@@ -152,7 +152,7 @@ public final class AuditView extends BorderPane {
             } else {
                 error(i18n.t("audit.tampered", r.seq(), String.valueOf(r.problem()), r.detail()));
             }
-        }, e -> error(i18n.t("audit.failed", e.getMessage())));
+        }, e -> error(i18n.t("audit.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e))));
     }
 
     private void chooseExport() {
@@ -188,7 +188,7 @@ public final class AuditView extends BorderPane {
             }
         }, n -> info(i18n.t("history.exported", n, file.toString())),
                 e -> error(e instanceof AccountException ? AccountTexts.error(i18n, e)
-                        : i18n.t("history.exportFailed", file.toString(), e.getMessage())));
+                        : i18n.t("history.exportFailed", file.toString(), com.vigil.ui.kit.FailureTexts.describe(i18n, e))));
     }
 
     private void info(String s) {

@@ -329,7 +329,7 @@ public final class AlarmListView extends BorderPane {
             refresh();
         }, e -> {
             actions.forEach(b -> b.setDisable(false));
-            error(i18n.t("alarms.failed", e.getMessage()));
+            error(i18n.t("alarms.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e)));
         });
     }
 

@@ -98,7 +98,7 @@ public final class HistoryView extends BorderPane {
             table.setItems(FXCollections.observableArrayList(r));
             message.getStyleClass().setAll("label", Styles.MESSAGE);
             message.setText(i18n.t("history.count", r.size()));
-        }, e -> error(i18n.t("history.failed", e.getMessage())));
+        }, e -> error(i18n.t("history.failed", com.vigil.ui.kit.FailureTexts.describe(i18n, e))));
     }
 
     private long[] range() {
@@ -140,7 +140,7 @@ public final class HistoryView extends BorderPane {
         }, n -> {
             message.getStyleClass().setAll("label", Styles.MESSAGE);
             message.setText(i18n.t("history.exported", n, file.toString()));
-        }, e -> error(i18n.t("history.exportFailed", file.toString(), e.getMessage())));
+        }, e -> error(i18n.t("history.exportFailed", file.toString(), com.vigil.ui.kit.FailureTexts.describe(i18n, e))));
     }
 
     List<String> header() {
