@@ -49,5 +49,11 @@ class DatabaseFailureTextsTest {
         assertEquals("the comment is required", FailureTexts.describe(zh,
                 new CompletionException(new IllegalArgumentException("the comment is required"))), "other causes: their own text");
         assertEquals("IllegalStateException", FailureTexts.describe(zh, new IllegalStateException()));
+        assertEquals("rule 'x': unknown tag '[SQLITE_FULL]'", FailureTexts.describe(zh,
+                new IllegalArgumentException("rule 'x': unknown tag '[SQLITE_FULL]'")), "a message merely quoting a code");
+        RuntimeException a = new RuntimeException("outer");
+        RuntimeException b = new RuntimeException("inner", a);
+        a.initCause(b); // a cause cycle ends, it does not hang the FX thread
+        assertEquals("outer", FailureTexts.describe(zh, a));
     }
 }

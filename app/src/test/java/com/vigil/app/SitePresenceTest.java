@@ -109,11 +109,11 @@ class SitePresenceTest {
             }
             assertEquals(List.of("raise unattended", "clear unattended"), a.events);
 
-            // B is killed: its row stays, its beat stops moving; A drops it 20 s (own clock) after it last saw it move
+            // B is killed: its row stays, its beat stops moving; A drops it 30 s (own clock) after it last saw it move
+            a.run(25);
+            assertTrue(a.presence.sitePresent(), "25 s without a beat: still counted");
             a.run(15);
-            assertTrue(a.presence.sitePresent(), "15 s without a beat: still counted");
-            a.run(15);
-            assertFalse(a.presence.sitePresent(), "30 s without a beat (over 20 s since A last saw it move): dropped");
+            assertFalse(a.presence.sitePresent(), "40 s without a beat (over 30 s since A last saw it move): dropped");
             assertEquals(List.of(), a.presence.present());
         }
     }
@@ -137,6 +137,35 @@ class SitePresenceTest {
             b.presence.leave();
             a.run(5);
             assertFalse(a.presence.sitePresent(), "B closed normally: dropped at the next beat");
+        }
+    }
+
+    @Test
+    void aHungDatabaseCannotKeepAnotherConsoleCountedAndADayOldRowIsRemoved() throws Exception {
+        Path file = dir.resolve("vigil.db");
+        try (Console a = new Console(file, "A"); Console b = new Console(file, "B")) {
+            b.presence.local(true, "li");
+            for (int i = 0; i < 3; i++) {
+                b.run(5);
+                a.run(5);
+            }
+            assertTrue(a.presence.sitePresent());
+            assertTrue(a.rules.variable(OnlineCompositeRules.OPERATOR_PRESENT).orElseThrow());
+            // A's beats stop (its database hangs): its timer still refreshes the value, and B ages out
+            a.clock.addAndGet(SitePresence.STALE_MILLIS + 1000);
+            a.presence.refresh();
+            assertFalse(a.presence.sitePresent(), "not counted on a frozen view");
+            assertFalse(a.rules.variable(OnlineCompositeRules.OPERATOR_PRESENT).orElseThrow(),
+                    "and the rules see it without a beat");
+
+            // B is killed; a day later (A's clock) A removes its row
+            a.run(5);
+            a.clock.addAndGet(SitePresence.PRUNE_AFTER_MILLIS);
+            a.run(5);
+            try (Database db = Database.open(file)) {
+                assertEquals(List.of("A"), new ConsolePresenceStore(db).all().stream()
+                        .map(com.vigil.persistence.presence.ConsolePresenceRow::consoleId).toList());
+            }
         }
     }
 }

@@ -355,7 +355,6 @@ public final class EarlyWarningView extends BorderPane {
         return new RuleRow(def.id(), source, def.grade(), def.message(lang), def.when().replaceAll("\\s+", " ").trim(), state);
     }
 
-    /** Shows the rules page (tests, screenshots). */
     /** What the rules' operator_present is now, and who makes it so (every console on this database). */
     String presenceText(List<com.vigil.app.runtime.SitePresence.Present> present) {
         if (present.isEmpty()) {
@@ -369,6 +368,7 @@ public final class EarlyWarningView extends BorderPane {
         return i18n.t("ew.presence.yes", String.join(i18n.chinese() ? "、" : ", ", who));
     }
 
+    /** Shows the rules page (tests, screenshots). */
     public void showRules() {
         rulesPage.setSelected(true);
     }

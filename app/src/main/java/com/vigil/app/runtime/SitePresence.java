@@ -17,20 +17,29 @@ import org.slf4j.LoggerFactory;
  * with a heartbeat every few seconds ({@link #beat}) and reads the others'.
  *
  * <p>Another console counts only while its beat counter keeps moving: one that stopped writing (killed, network or
- * disk gone) drops out {@link #STALE_MILLIS} after its last move, measured on this machine's monotonic clock, so
- * clocks that differ between machines do not matter. A console seen for the first time counts once its beat has
- * moved. Both err towards "nobody present": a rule on {@code not operator_present} then raises rather than stays
- * silent. Without a database (or while it cannot be read) only this console's own presence counts.
+ * disk gone) drops out {@link #STALE_MILLIS} after its beat was last seen to move, measured on this machine's
+ * monotonic clock, so clocks that differ between machines do not matter. The age is checked whenever the value is
+ * read or {@link #refresh}ed, not only when a beat succeeds, so a database that hangs cannot keep another console
+ * counted. A console seen for the first time counts once its beat has moved; a row left by a killed console therefore
+ * never counts, and once its beat has stood still for {@link #PRUNE_AFTER_MILLIS} (this machine's clock) it is
+ * removed. Everything errs towards "nobody present": a rule on {@code not operator_present} then raises rather than
+ * stays silent. Without a database only this console's own presence counts.
  */
 public final class SitePresence {
     private static final Logger LOG = LoggerFactory.getLogger(SitePresence.class);
-    /** Heartbeat period of the consoles (the rule poll's). */
+    /** Heartbeat period of the consoles. */
     public static final long BEAT_MILLIS = 5_000;
-    /** Another console whose beat has not moved for this long no longer counts: four missed beats. */
-    public static final long STALE_MILLIS = 4 * BEAT_MILLIS;
+    /** Another console whose beat has not moved for this long no longer counts: six missed beats. */
+    public static final long STALE_MILLIS = 6 * BEAT_MILLIS;
+    /** A row whose beat has stood still this long (this machine's clock) is removed. */
+    public static final long PRUNE_AFTER_MILLIS = 24L * 3600 * 1000;
 
     /** A console with someone at it: this one ({@code here}) or another one on the database. */
     public record Present(String consoleId, String host, String userName, boolean here) {
+    }
+
+    /** Another console's newest row, when its beat last moved here (MIN_VALUE: not yet) and since when it stands. */
+    private record Seen(ConsolePresenceRow row, long movedAt, long standingSince) {
     }
 
     private final String consoleId;
@@ -41,9 +50,7 @@ public final class SitePresence {
     private volatile ConsolePresenceStore store;
     private boolean localPresent;
     private String localUser;
-    /** Other consoles: their newest beat and when (monotonic, here) it last moved. */
-    private final Map<String, long[]> beats = new HashMap<>();
-    private List<ConsolePresenceRow> others = List.of();
+    private Map<String, Seen> others = Map.of();
     private Boolean applied;
 
     /**
@@ -57,7 +64,7 @@ public final class SitePresence {
         this.rules = rules;
         this.monotonicMillis = monotonicMillis;
         this.wallMillis = wallMillis;
-        apply();
+        refresh();
     }
 
     public String consoleId() {
@@ -75,10 +82,13 @@ public final class SitePresence {
             localPresent = present;
             localUser = present ? user : null;
         }
-        apply();
+        refresh();
     }
 
-    /** Writes this console's presence and reads the others' (one short transaction each), then applies the result. */
+    /**
+     * Writes this console's presence and reads the others' (one short transaction each), removes rows that have stood
+     * still for a day, then applies the result. A failure is logged: the others then age out on their own.
+     */
     public void beat() {
         ConsolePresenceStore s = store;
         if (s != null) {
@@ -91,68 +101,77 @@ public final class SitePresence {
             try {
                 s.beat(consoleId, host, user, present, wallMillis.getAsLong());
             } catch (RuntimeException e) {
-                LOG.warn("this console's presence could not be written (the others stop counting it): {}", e.toString());
+                LOG.warn("this console's presence could not be written (the other consoles stop counting it after "
+                        + "{} s): {}", STALE_MILLIS / 1000, e.toString());
             }
-            List<ConsolePresenceRow> rows = null;
             try {
-                rows = s.all();
+                for (String dead : seen(s.all())) {
+                    s.remove(dead);
+                    LOG.info("removed the presence row of console {}: its beat has stood still for a day", dead);
+                }
             } catch (RuntimeException e) {
-                LOG.warn("the other consoles' presence could not be read (they stop counting): {}", e.toString());
+                LOG.warn("the other consoles' presence could not be read (they stop counting after {} s): {}",
+                        STALE_MILLIS / 1000, e.toString());
             }
-            seen(rows);
         }
-        apply();
+        refresh();
     }
 
-    /** Updates the other consoles' liveness from the rows just read (null: nothing read, nobody's beat moved). */
-    private synchronized void seen(List<ConsolePresenceRow> rows) {
+    /** Updates the other consoles from the rows just read; returns the ids of rows standing still for a day. */
+    private synchronized List<String> seen(List<ConsolePresenceRow> rows) {
         long now = monotonicMillis.getAsLong();
-        List<ConsolePresenceRow> alive = new ArrayList<>();
-        Map<String, long[]> next = new HashMap<>();
-        for (ConsolePresenceRow r : rows == null ? List.<ConsolePresenceRow>of() : rows) {
+        Map<String, Seen> next = new HashMap<>();
+        List<String> dead = new ArrayList<>();
+        for (ConsolePresenceRow r : rows) {
             if (r.consoleId().equals(consoleId)) {
                 continue;
             }
-            long[] before = beats.get(r.consoleId());
-            // first sight: not yet moved, so not yet counted (a row a killed console left behind never counts)
-            long moved = before == null ? Long.MIN_VALUE : before[0] != r.beat() ? now : before[1];
-            next.put(r.consoleId(), new long[] {r.beat(), moved});
-            if (moved != Long.MIN_VALUE && now - moved <= STALE_MILLIS) {
-                alive.add(r);
+            Seen before = others.get(r.consoleId());
+            Seen s;
+            if (before == null) {
+                s = new Seen(r, Long.MIN_VALUE, now); // first sight: counted once the beat moves
+            } else if (before.row().beat() != r.beat()) {
+                s = new Seen(r, now, now);
+            } else {
+                s = new Seen(r, before.movedAt(), before.standingSince());
+            }
+            next.put(r.consoleId(), s);
+            if (now - s.standingSince() > PRUNE_AFTER_MILLIS) {
+                dead.add(r.consoleId());
             }
         }
-        if (rows == null) { // keep what we knew; it ages out
-            for (Map.Entry<String, long[]> e : beats.entrySet()) {
-                next.put(e.getKey(), e.getValue());
-            }
-            alive = others.stream().filter(r -> {
-                long[] b = beats.get(r.consoleId());
-                return b != null && b[1] != Long.MIN_VALUE && now - b[1] <= STALE_MILLIS;
-            }).toList();
-        }
-        beats.clear();
-        beats.putAll(next);
-        others = List.copyOf(alive);
+        others = next;
+        return dead;
+    }
+
+    private boolean live(Seen s, long now) {
+        return s.movedAt() != Long.MIN_VALUE && now - s.movedAt() <= STALE_MILLIS;
     }
 
     /** Whether someone who may act is at this console or at another live console on the database. */
     public synchronized boolean sitePresent() {
-        return localPresent || others.stream().anyMatch(ConsolePresenceRow::present);
+        long now = monotonicMillis.getAsLong();
+        return localPresent || others.values().stream().anyMatch(s -> s.row().present() && live(s, now));
     }
 
     /** The consoles with someone at them now: this one first, then the others by id. */
     public synchronized List<Present> present() {
+        long now = monotonicMillis.getAsLong();
         List<Present> out = new ArrayList<>();
         if (localPresent) {
             out.add(new Present(consoleId, host, localUser, true));
         }
-        others.stream().filter(ConsolePresenceRow::present)
+        others.values().stream().filter(s -> s.row().present() && live(s, now)).map(Seen::row)
+                .sorted(java.util.Comparator.comparing(ConsolePresenceRow::consoleId))
                 .forEach(r -> out.add(new Present(r.consoleId(), r.host(), r.userName(), false)));
         return out;
     }
 
-    /** Sets {@code operator_present} on the rules when the site's presence changed. */
-    private void apply() {
+    /**
+     * Sets {@code operator_present} on the rules when the site's presence changed, other consoles' ages included. No
+     * database access: cheap enough for a frequent timer, so a hung database cannot hold a stale value.
+     */
+    public void refresh() {
         synchronized (rules) { // one order of changes on the rules, whichever thread computed them
             boolean site = sitePresent();
             if (applied == null || applied != site) {
@@ -167,7 +186,7 @@ public final class SitePresence {
         ConsolePresenceStore s = store;
         if (s != null) {
             try {
-                s.leave(consoleId);
+                s.remove(consoleId);
             } catch (RuntimeException e) {
                 LOG.warn("this console's presence could not be removed (the others drop it within {} s): {}",
                         STALE_MILLIS / 1000, e.toString());

@@ -73,6 +73,12 @@ public final class VigilRuntime implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** This console's presence heartbeat (own thread: a slow rule poll must not make the others drop this console). */
+    private final ScheduledExecutorService presenceBeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-presence-beat");
+        t.setDaemon(true);
+        return t;
+    });
     private final Clock clock = Clock.systemUTC();
     private volatile Historian historian;
     private volatile DemoPlantServer server;
@@ -323,10 +329,17 @@ public final class VigilRuntime implements AutoCloseable {
         rulePoll.scheduleWithFixedDelay(() -> {
             try {
                 ruleBook.poll();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an escaping throwable would cancel the poll for good
                 LOG.warn("checking for changed console rules failed: {}", e.toString());
             }
-            sitePresence.beat(); // this console's presence for the others, and theirs for operator_present here
+        }, 5, 5, TimeUnit.SECONDS);
+        // this console's presence for the others, and theirs for operator_present here
+        presenceBeat.scheduleAtFixedRate(() -> {
+            try {
+                sitePresence.beat();
+            } catch (RuntimeException | Error e) {
+                LOG.warn("presence heartbeat failed: {}", e.toString());
+            }
         }, 0, SitePresence.BEAT_MILLIS, TimeUnit.MILLISECONDS);
         DemoPlantServer s = new DemoPlantServer(plant, "127.0.0.1", options.simPort(), options.seed(),
                 options.simSpeed(), 500);
@@ -375,6 +388,11 @@ public final class VigilRuntime implements AutoCloseable {
             engine.tick();
         } catch (RuntimeException e) {
             LOG.error("alarm engine tick failed", e);
+        }
+        try {
+            sitePresence.refresh(); // other consoles age out even while the heartbeat waits on the database
+        } catch (RuntimeException e) {
+            LOG.error("presence refresh failed", e);
         }
     }
 
@@ -433,13 +451,40 @@ public final class VigilRuntime implements AutoCloseable {
         return sitePresence;
     }
 
-    /** This workstation's name (HOSTNAME, COMPUTERNAME), for the audit trail and the other consoles. */
+    private static volatile String station;
+
+    /**
+     * This workstation's name (HOSTNAME, COMPUTERNAME, else the host name the system reports), for the audit trail and
+     * the other consoles. Looked up once.
+     */
     public static String station() {
-        String h = System.getenv("HOSTNAME");
-        if (h == null || h.isBlank()) {
-            h = System.getenv("COMPUTERNAME");
+        String h = station;
+        if (h == null) {
+            h = System.getenv("HOSTNAME");
+            if (h == null || h.isBlank()) {
+                h = System.getenv("COMPUTERNAME");
+            }
+            if (h == null || h.isBlank()) {
+                try {
+                    h = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException | RuntimeException e) {
+                    h = null;
+                }
+            }
+            h = h == null || h.isBlank() ? "console" : h;
+            station = h;
         }
-        return h == null || h.isBlank() ? "console" : h;
+        return h;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService ex) {
+        try {
+            if (!ex.awaitTermination(3, TimeUnit.SECONDS)) {
+                LOG.warn("a background task did not stop within 3 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Accounts and the audit trail; ready once the database is open. */
@@ -472,7 +517,12 @@ public final class VigilRuntime implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         rulePoll.shutdownNow();
+        presenceBeat.shutdownNow();
         presence.shutdownNow();
+        // a heartbeat still writing would put this console's row back after leave(), and the database must not
+        // close under a running poll
+        awaitQuietly(rulePoll);
+        awaitQuietly(presenceBeat);
         OpcUaSource src = source;
         if (src != null) {
             src.close();
@@ -486,8 +536,14 @@ public final class VigilRuntime implements AutoCloseable {
         if (h != null) {
             h.close();
         }
-        if (database.isDone()) {
-            sitePresence.leave(); // the other consoles stop counting this one at once
+        if (database.isDone() && !database.isCompletedExceptionally()) {
+            // the other consoles stop counting this one at once; bounded, the caller may be the FX thread
+            try {
+                CompletableFuture.runAsync(sitePresence::leave).get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("this console's presence was not removed ({}); the others drop it within {} s", e.toString(),
+                        SitePresence.STALE_MILLIS / 1000);
+            }
         }
         database.thenAccept(Database::close);
     }

@@ -200,6 +200,12 @@ public final class OnlineCompositeRules implements SampleBatchListener {
      * own time, the newest sample time seen (never the caller's clock, which may run ahead of or behind the samples);
      * before the first sample it waits and takes effect with the first batch.
      */
+    /** A built-in variable's value as last set (empty before it was set). */
+    public synchronized java.util.Optional<Boolean> variable(String name) {
+        Boolean pendingValue = pending.get(name);
+        return java.util.Optional.ofNullable(pendingValue != null ? pendingValue : variables.get(name));
+    }
+
     public synchronized void setVariable(String name, boolean value) {
         if (!BUILT_INS.contains(name)) {
             throw new IllegalArgumentException("not a built-in variable: " + name + " (known: " + BUILT_INS + ")");

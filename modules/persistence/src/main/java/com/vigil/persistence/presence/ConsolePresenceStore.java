@@ -10,35 +10,35 @@ import org.hibernate.Transaction;
  * Which consoles on this database have someone at them: each console writes its own row every few seconds
  * ({@link #beat}), every console reads all rows ({@link #all}). A console that stops writing (killed, cable pulled)
  * is recognised by its beat counter no longer moving; a console that closes normally removes its row
- * ({@link #leave}). Rows not written for a day are removed by the next beat of any console.
+ * ({@link #remove}). Which rows are dead is for the reader to judge, on its own clock: this store never compares
+ * one machine's time with another's.
  */
 public final class ConsolePresenceStore {
-    /** Rows older than this (by the writer's clock) are removed: consoles that did not close normally. */
-    public static final long PRUNE_AFTER_MILLIS = 24L * 3600 * 1000;
-
     private final Database db;
 
     public ConsolePresenceStore(Database db) {
         this.db = db;
     }
 
-    /** Writes this console's presence and moves its beat counter; one committed transaction. */
+    /**
+     * Writes this console's presence and moves its beat counter; one committed transaction that starts with the
+     * write (so it waits for the write lock, instead of failing on a stale read snapshot).
+     */
     public ConsolePresenceRow beat(String consoleId, String host, String userName, boolean present, long nowMillis) {
         Session s = db.sessionFactory().openSession();
         Transaction tx = s.beginTransaction();
         try {
-            ConsolePresenceEntity e = s.find(ConsolePresenceEntity.class, consoleId);
-            if (e == null) {
-                e = new ConsolePresenceEntity(consoleId);
+            int updated = s.createMutationQuery("update ConsolePresenceEntity set host = :host, userName = :user, "
+                            + "present = :present, beat = beat + 1, seenMillis = :now where consoleId = :id")
+                    .setParameter("host", host).setParameter("user", userName).setParameter("present", present)
+                    .setParameter("now", nowMillis).setParameter("id", consoleId).executeUpdate();
+            if (updated == 0) {
+                ConsolePresenceEntity e = new ConsolePresenceEntity(consoleId);
                 e.beat(host, userName, present, nowMillis);
                 s.persist(e);
-            } else {
-                e.beat(host, userName, present, nowMillis);
             }
-            s.createMutationQuery("delete from ConsolePresenceEntity where seenMillis < :old and consoleId <> :me")
-                    .setParameter("old", nowMillis - PRUNE_AFTER_MILLIS).setParameter("me", consoleId).executeUpdate();
             tx.commit();
-            return e.toRow();
+            return s.find(ConsolePresenceEntity.class, consoleId).toRow();
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
@@ -61,20 +61,23 @@ public final class ConsolePresenceStore {
         }
     }
 
-    /** This console closes: its row goes, so the others stop counting it at once. */
-    public void leave(String consoleId) {
+    /**
+     * Removes a console's row: this console's when it closes (the others stop counting it at once), or another's
+     * that a reader judged dead.
+     */
+    public void remove(String consoleId) {
         Session s = db.sessionFactory().openSession();
         Transaction tx = s.beginTransaction();
         try {
-            s.createMutationQuery("delete from ConsolePresenceEntity where consoleId = :me")
-                    .setParameter("me", consoleId).executeUpdate();
+            s.createMutationQuery("delete from ConsolePresenceEntity where consoleId = :id")
+                    .setParameter("id", consoleId).executeUpdate();
             tx.commit();
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
             }
-            throw new DatabaseException(db.file(), "could not remove this console's presence from " + db.file() + ": "
-                    + e.getMessage(), e);
+            throw new DatabaseException(db.file(), "could not remove the presence of console " + consoleId + " from "
+                    + db.file() + ": " + e.getMessage(), e);
         } finally {
             s.close();
         }
