@@ -248,6 +248,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction, committed before this returns. On failure the transaction is rolled back
+     * and a {@link DatabaseException} says {@code what} could not be done, in this file, and why.
+     */
+    public <T> T inTransaction(String what, java.util.function.Function<org.hibernate.Session, T> work) {
+        org.hibernate.Session s = sessionFactory.openSession();
+        org.hibernate.Transaction tx = s.beginTransaction();
+        try {
+            T result = work.apply(s);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw new DatabaseException(file, "could not " + what + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            s.close();
+        }
+    }
+
     public SessionFactory sessionFactory() {
         return sessionFactory;
     }

@@ -4,7 +4,6 @@ import com.vigil.persistence.db.Database;
 import com.vigil.persistence.db.DatabaseException;
 import java.util.List;
 import org.hibernate.Session;
-import org.hibernate.Transaction;
 
 /**
  * Which consoles on this database have someone at them: each console writes its own row every few seconds
@@ -25,9 +24,7 @@ public final class ConsolePresenceStore {
      * write (so it waits for the write lock, instead of failing on a stale read snapshot).
      */
     public ConsolePresenceRow beat(String consoleId, String host, String userName, boolean present, long nowMillis) {
-        Session s = db.sessionFactory().openSession();
-        Transaction tx = s.beginTransaction();
-        try {
+        return db.inTransaction("write this console's presence", s -> {
             int updated = s.createMutationQuery("update ConsolePresenceEntity set host = :host, userName = :user, "
                             + "present = :present, beat = beat + 1, seenMillis = :now where consoleId = :id")
                     .setParameter("host", host).setParameter("user", userName).setParameter("present", present)
@@ -36,18 +33,10 @@ public final class ConsolePresenceStore {
                 ConsolePresenceEntity e = new ConsolePresenceEntity(consoleId);
                 e.beat(host, userName, present, nowMillis);
                 s.persist(e);
+                return e.toRow();
             }
-            tx.commit();
             return s.find(ConsolePresenceEntity.class, consoleId).toRow();
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw new DatabaseException(db.file(), "could not write this console's presence to " + db.file() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            s.close();
-        }
+        });
     }
 
     /** Every console's row, this one's too, by id. */
@@ -66,20 +55,7 @@ public final class ConsolePresenceStore {
      * that a reader judged dead.
      */
     public void remove(String consoleId) {
-        Session s = db.sessionFactory().openSession();
-        Transaction tx = s.beginTransaction();
-        try {
-            s.createMutationQuery("delete from ConsolePresenceEntity where consoleId = :id")
-                    .setParameter("id", consoleId).executeUpdate();
-            tx.commit();
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw new DatabaseException(db.file(), "could not remove the presence of console " + consoleId + " from "
-                    + db.file() + ": " + e.getMessage(), e);
-        } finally {
-            s.close();
-        }
+        db.inTransaction("remove the presence of console " + consoleId, s -> s.createMutationQuery(
+                "delete from ConsolePresenceEntity where consoleId = :id").setParameter("id", consoleId).executeUpdate());
     }
 }
