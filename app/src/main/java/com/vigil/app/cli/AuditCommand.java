@@ -1,13 +1,10 @@
 package com.vigil.app.cli;
 
 import com.vigil.app.runtime.AccountsWiring;
-import com.vigil.accounts.AccountPolicy;
-import com.vigil.accounts.AccountService;
 import com.vigil.accounts.AccessDeniedException;
 import com.vigil.accounts.AuditEntry;
 import com.vigil.accounts.AuditFilter;
 import com.vigil.accounts.AuditTrail;
-import com.vigil.accounts.LoginResult;
 import com.vigil.accounts.VerifyResult;
 import com.vigil.persistence.db.Database;
 import com.vigil.persistence.db.DatabaseException;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -158,31 +154,20 @@ public final class AuditCommand implements Runnable {
             if (file == null) {
                 return 2;
             }
-            try (Database d = Database.open(file)) {
-                AccountService accounts = AccountsWiring.open(d, Clock.systemUTC(), AccountPolicy.defaults()).service();
-                char[] pw = passwords.read("Password for " + user + ": ");
-                LoginResult login;
-                try {
-                    login = accounts.login(user, pw);
-                } finally {
-                    Arrays.fill(pw, '\0');
-                }
-                if (!login.ok()) {
-                    err.println("vigil audit export: " + login.message());
-                    return 1;
-                }
+            try (SignIn in = SignIn.as(user, file, null, passwords, "exporting the audit trail")) {
                 long n;
                 try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    n = accounts.exportAudit(login.session(), filter, w);
+                    n = in.accounts().exportAudit(in.session(), filter, w);
                 } catch (AccessDeniedException e) {
                     Files.deleteIfExists(out);
                     err.println("vigil audit export: " + e.getMessage());
                     return 1;
-                } finally {
-                    accounts.logout(login.session());
                 }
                 spec.commandLine().getOut().println("exported " + n + " entries to " + out);
                 return 0;
+            } catch (SignIn.Failure e) {
+                err.println("vigil audit export: " + e.getMessage());
+                return 1;
             } catch (DatabaseException e) {
                 err.println("vigil audit export: " + e.getMessage());
                 return 2;
