@@ -194,11 +194,8 @@ public final class DemoPlantEvaluation {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         for (PlantDefinition.RuleDef d : consoleRules) {
-            if (plant.rule(d.id()).isPresent()) {
-                throw new IllegalArgumentException("console rule " + d.id() + ": the plant file has a rule with this id");
-            }
             try {
-                ruleDefs.add(CompositeRuleAlarms.check(plant, d));
+                ruleDefs.add(com.vigil.app.runtime.RuleBook.runnable(plant, d));
             } catch (CompositeRuleAlarms.RuleProblem e) {
                 throw new IllegalArgumentException("console rule " + d.id() + ": " + e.getMessage(), e);
             }

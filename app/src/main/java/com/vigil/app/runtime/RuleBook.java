@@ -145,11 +145,17 @@ public final class RuleBook {
      */
     public static OnlineCompositeRules.Definition runnable(PlantDefinition plant, ConsoleRuleRow r)
             throws CompositeRuleAlarms.RuleProblem {
-        if (plant.rule(r.id()).isPresent()) {
+        return runnable(plant, toDef(r));
+    }
+
+    /** As {@link #runnable(PlantDefinition, ConsoleRuleRow)}, for a console rule already turned into a definition. */
+    public static OnlineCompositeRules.Definition runnable(PlantDefinition plant, PlantDefinition.RuleDef def)
+            throws CompositeRuleAlarms.RuleProblem {
+        if (plant.rule(def.id()).isPresent()) {
             throw new CompositeRuleAlarms.RuleProblem(CompositeRuleAlarms.RuleProblem.Kind.ID_IN_PLANT_FILE, 0, 0, null,
                     null, null, "the plant file has a rule with this id", null);
         }
-        return CompositeRuleAlarms.check(plant, toDef(r));
+        return CompositeRuleAlarms.check(plant, def);
     }
 
     /** A console rule as a rule definition (texts per language; blank ones left out). */
