@@ -63,22 +63,13 @@ public final class VigilRuntime implements AutoCloseable {
     private final CompletableFuture<AccountsWiring.Accounts> accounts;
     private final ScheduledExecutorService ticker;
     /** Applies session changes to the rules in order, off the FX thread. */
-    private final java.util.concurrent.ExecutorService presence = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vigil-presence");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ScheduledExecutorService rulePoll = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vigil-rule-poll");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService presence =
+            Executors.newSingleThreadExecutor(daemon("vigil-presence"));
+    private final ScheduledExecutorService rulePoll =
+            Executors.newSingleThreadScheduledExecutor(daemon("vigil-rule-poll"));
     /** This console's presence heartbeat (own thread: a slow rule poll must not make the others drop this console). */
-    private final ScheduledExecutorService presenceBeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vigil-presence-beat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService presenceBeat =
+            Executors.newSingleThreadScheduledExecutor(daemon("vigil-presence-beat"));
     private final Clock clock = Clock.systemUTC();
     private volatile Historian historian;
     private volatile DemoPlantServer server;
@@ -106,11 +97,8 @@ public final class VigilRuntime implements AutoCloseable {
         // --db names a normal database: no demo accounts are ever created there
         boolean demoDb = options.db() == null;
         Path dbFile = demoDb ? options.dataDir().resolve(DEMO_DB) : options.db();
-        this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile), r -> {
-            Thread t = new Thread(r, "vigil-db-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.database = CompletableFuture.supplyAsync(() -> Database.open(dbFile),
+                r -> daemon("vigil-db-open").newThread(r).start());
         this.accounts = database.thenApply(db -> {
             AccountsWiring.Accounts a = AccountsWiring.open(db, clock, com.vigil.accounts.AccountPolicy.defaults());
             if (demoDb && (a.service().isDemoDatabase() || a.service().needsFirstAdmin())) {
@@ -147,11 +135,7 @@ public final class VigilRuntime implements AutoCloseable {
                 a.onBatch(batch);
             }
         });
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vigil-alarm-clock");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("vigil-alarm-clock"));
     }
 
     /**
@@ -475,6 +459,15 @@ public final class VigilRuntime implements AutoCloseable {
             station = h;
         }
         return h;
+    }
+
+    /** Threads of this console's background tasks: named, and never keeping the JVM alive. */
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void awaitQuietly(java.util.concurrent.ExecutorService ex) {
