@@ -249,6 +249,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} in a session of its own, for reading. On failure a {@link DatabaseException} says {@code what}
+     * could not be done, from this file, and why.
+     */
+    public <T> T read(String what, java.util.function.Function<org.hibernate.Session, T> work) {
+        try (org.hibernate.Session s = sessionFactory.openSession()) {
+            return work.apply(s);
+        } catch (RuntimeException e) {
+            throw new DatabaseException(file, "could not " + what + " from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction, committed before this returns. On failure the transaction is rolled back
      * and a {@link DatabaseException} says {@code what} could not be done, in this file, and why.
      */

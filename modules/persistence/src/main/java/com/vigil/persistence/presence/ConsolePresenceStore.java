@@ -1,9 +1,7 @@
 package com.vigil.persistence.presence;
 
 import com.vigil.persistence.db.Database;
-import com.vigil.persistence.db.DatabaseException;
 import java.util.List;
-import org.hibernate.Session;
 
 /**
  * Which consoles on this database have someone at them: each console writes its own row every few seconds
@@ -41,13 +39,9 @@ public final class ConsolePresenceStore {
 
     /** Every console's row, this one's too, by id. */
     public List<ConsolePresenceRow> all() {
-        try (Session s = db.sessionFactory().openSession()) {
-            return s.createSelectionQuery("from ConsolePresenceEntity order by consoleId", ConsolePresenceEntity.class)
-                    .getResultList().stream().map(ConsolePresenceEntity::toRow).toList();
-        } catch (RuntimeException e) {
-            throw new DatabaseException(db.file(), "could not read the consoles' presence from " + db.file() + ": "
-                    + e.getMessage(), e);
-        }
+        return db.read("read the consoles' presence", s -> s.createSelectionQuery(
+                "from ConsolePresenceEntity order by consoleId", ConsolePresenceEntity.class)
+                .getResultList().stream().map(ConsolePresenceEntity::toRow).toList());
     }
 
     /**

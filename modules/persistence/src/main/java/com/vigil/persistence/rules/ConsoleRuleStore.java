@@ -21,13 +21,8 @@ public final class ConsoleRuleStore {
 
     /** Every rule (switched off ones too), by id. */
     public List<ConsoleRuleRow> all() {
-        try (Session s = db.sessionFactory().openSession()) {
-            return s.createSelectionQuery("from ConsoleRuleEntity order by id", ConsoleRuleEntity.class)
-                    .getResultList().stream().map(ConsoleRuleEntity::toRow).toList();
-        } catch (RuntimeException e) {
-            throw new DatabaseException(db.file(), "could not read the console rules from " + db.file() + ": "
-                    + e.getMessage(), e);
-        }
+        return db.read("read the console rules", s -> s.createSelectionQuery("from ConsoleRuleEntity order by id",
+                ConsoleRuleEntity.class).getResultList().stream().map(ConsoleRuleEntity::toRow).toList());
     }
 
     public Optional<ConsoleRuleRow> find(String id) {
