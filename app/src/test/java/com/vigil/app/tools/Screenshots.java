@@ -76,24 +76,10 @@ public final class Screenshots {
         // early warning: the reactor loses its cooling water; the asset model of R-201 warns (after the models are
         // trained on first start and the statistic has settled) while the temperature is still in its normal band
         runtime.server().inject("cooling-failure", "RX.R201", java.util.Map.of());
-        for (int i = 0; i < 1200 && runtime.engine().activeAlarms().stream()
-                .noneMatch(v -> v.id().equals("RX.R201:MV")); i++) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(1_000);
-        fx(() -> w[0].alarms().reveal("RX.R201:MV"));
-        Thread.sleep(3_000);
-        shot(w[0], out.resolve("early-warning-" + suffix + ".png"));
+        revealAndShoot(runtime, w[0], "RX.R201:MV", 600, out.resolve("early-warning-" + suffix + ".png"));
 
         // the composite rule of R-201 (heating up without enough cooling water) follows once the temperature rises
-        for (int i = 0; i < 1200 && runtime.engine().activeAlarms().stream()
-                .noneMatch(v -> v.id().equals("RULE:RX.R201:heating-without-cooling")); i++) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(1_000);
-        fx(() -> w[0].alarms().reveal("RULE:RX.R201:heating-without-cooling"));
-        Thread.sleep(3_000);
-        shot(w[0], out.resolve("rule-warning-" + suffix + ".png"));
+        revealAndShoot(runtime, w[0], "RULE:RX.R201:heating-without-cooling", 600, out.resolve("rule-warning-" + suffix + ".png"));
         fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-early-warning")).fire());
         Thread.sleep(3_000);
         shot(w[0].earlyWarningView().getScene(), out.resolve("early-warning-window-" + suffix + ".png"));
@@ -115,14 +101,7 @@ public final class Screenshots {
         fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
 
         runtime.server().force("WH.GD11", 46, 3600);
-        for (int i = 0; i < 60 && runtime.engine().activeAlarms().stream()
-                .noneMatch(v -> v.id().equals("WH.GD11:HH")); i++) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(1_000);
-        fx(() -> w[0].alarms().reveal("WH.GD11:HH"));
-        Thread.sleep(3_000);
-        shot(w[0], out.resolve("alarm-grade1-" + suffix + ".png"));
+        revealAndShoot(runtime, w[0], "WH.GD11:HH", 30, out.resolve("alarm-grade1-" + suffix + ".png"));
 
         for (String t : List.of("WH.GD12", "WH.TD11", "RX.GD02", "RX.TD01", "TF.GD01", "CP.GD03", "CP.C301.VT",
                 "PS.P401.VT", "PS.P402.VT", "RX.R201.TT", "RX.R201.PT", "TF.T101.PT")) {
@@ -134,6 +113,22 @@ public final class Screenshots {
         runtime.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Waits (at most {@code maxSeconds}) until the alarm is active, lets it settle, reveals it in the list and takes the
+     * console's picture.
+     */
+    private static void revealAndShoot(VigilRuntime runtime, MainWindow w, String alarmId, int maxSeconds, Path file)
+            throws Exception {
+        for (int i = 0; i < maxSeconds * 2 && runtime.engine().activeAlarms().stream()
+                .noneMatch(v -> v.id().equals(alarmId)); i++) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(1_000);
+        fx(() -> w.alarms().reveal(alarmId));
+        Thread.sleep(3_000);
+        shot(w, file);
     }
 
     private static void shot(MainWindow w, Path file) throws Exception {
