@@ -127,7 +127,7 @@ public final class MainWindow {
 
         trend = new TrendView(id -> runtime.history(id, java.time.Duration.ofMillis(TrendView.WINDOW_MILLIS)),
                 id -> plant.plant().tag(id).orElse(null),
-                id -> plant.description(id, lang), i18n, tokens, pulse);
+                id -> plant.description(id, lang), i18n, tokens, pulse, runner);
         guidance = new GuidancePanel(i18n, trend);
         AlarmListViewModel listModel = new AlarmListViewModel(adapter);
         alarms = new AlarmListView(listModel, adapter, adapter, adapter, runner, i18n, pulse, this::select,

@@ -5,15 +5,19 @@ import com.vigil.model.Quality;
 import com.vigil.model.Sample;
 import com.vigil.model.TagDef;
 import com.vigil.ui.kit.CssTokens;
+import com.vigil.ui.kit.FailureTexts;
 import com.vigil.ui.kit.FxPulse;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.Styles;
+import com.vigil.ui.kit.TaskRunner;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -29,7 +33,9 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines.
- * Bad and stale samples are gaps, never zeros. Redrawn at most once a second, on the FX pulse.
+ * Bad and stale samples are gaps, never zeros. Redrawn at most once a second, on the FX pulse; the samples
+ * are read through the task runner, never on the FX thread (the historian is a database), one read at a
+ * time. A read that fails keeps the last picture and says so under the title.
  */
 public final class TrendView extends BorderPane {
     private final Function<String, List<Sample>> recent;
@@ -37,16 +43,31 @@ public final class TrendView extends BorderPane {
     private final Function<String, String> describe;
     private final I18n i18n;
     private final CssTokens tokens;
+    private final TaskRunner runner;
     private final Label title = new Label();
+    private final Label failure = new Label();
     private final TimeSeriesCollection dataset = new TimeSeriesCollection();
     private final JFreeChart chart;
     private final XYPlot plot;
     private String tag;
+    private final LongSupplier millis;
     private long lastDraw;
+    private boolean redrawNow;
+    private boolean reading;
 
     public TrendView(Function<String, List<Sample>> recent, Function<String, TagDef> tagDef,
-                     Function<String, String> describe, I18n i18n, CssTokens tokens, FxPulse pulse) {
+                     Function<String, String> describe, I18n i18n, CssTokens tokens, FxPulse pulse,
+                     TaskRunner runner) {
+        this(recent, tagDef, describe, i18n, tokens, pulse, runner, System::currentTimeMillis);
+    }
+
+    /** With the clock the redraw interval and the time axis follow (tests). */
+    TrendView(Function<String, List<Sample>> recent, Function<String, TagDef> tagDef,
+              Function<String, String> describe, I18n i18n, CssTokens tokens, FxPulse pulse,
+              TaskRunner runner, LongSupplier millis) {
+        this.millis = millis;
         this.recent = recent;
+        this.runner = runner;
         this.tagDef = tagDef;
         this.describe = describe;
         this.i18n = i18n;
@@ -54,6 +75,11 @@ public final class TrendView extends BorderPane {
         getStyleClass().add(Styles.TREND);
         title.getStyleClass().add(Styles.PANEL_TITLE);
         title.setText(i18n.t("trend.none"));
+        failure.setId("trend-failure");
+        failure.getStyleClass().add(Styles.MESSAGE_ERROR);
+        failure.setWrapText(true);
+        failure.setManaged(false);
+        failure.setVisible(false);
         chart = ChartFactory.createTimeSeriesChart(null, null, null, dataset, false, true, false);
         plot = chart.getXYPlot();
         java.awt.Color bg = awt("-vigil-surface");
@@ -79,7 +105,7 @@ public final class TrendView extends BorderPane {
         plot.setRenderer(r);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("trend-chart");
-        setTop(title);
+        setTop(new VBox(title, failure));
         setCenter(viewer);
         pulse.add(this::refresh);
     }
@@ -96,6 +122,8 @@ public final class TrendView extends BorderPane {
         title.setText(i18n.t("trend.title", describe.apply(tagId) + "  (" + tagId + (def == null ? "" : ", "
                 + def.unit()) + ")"));
         plot.clearRangeMarkers();
+        dataset.removeAllSeries(); // never the previous tag's line under this tag's title
+        showFailure(null);
         if (def != null) {
             Limits l = def.limits();
             marker(l.hh(), "HH", l.hhPriority());
@@ -103,7 +131,7 @@ public final class TrendView extends BorderPane {
             marker(l.l(), "L", l.lPriority());
             marker(l.ll(), "LL", l.llPriority());
         }
-        lastDraw = 0;
+        redrawNow = true;
         refresh();
     }
 
@@ -122,15 +150,39 @@ public final class TrendView extends BorderPane {
     }
 
     void refresh() {
-        if (tag == null) {
+        if (tag == null || reading) {
             return;
         }
-        long now = System.currentTimeMillis();
-        if (now - lastDraw < 1000) {
+        long now = millis.getAsLong();
+        if (!redrawNow && now - lastDraw < 1000) {
             return;
         }
+        redrawNow = false;
         lastDraw = now;
-        List<Sample> samples = recent.apply(tag);
+        String wanted = tag;
+        reading = true;
+        runner.run(() -> recent.apply(wanted), samples -> {
+            reading = false;
+            if (wanted.equals(tag)) {
+                showFailure(null);
+                draw(samples);
+            }
+        }, error -> {
+            reading = false;
+            if (wanted.equals(tag)) {
+                showFailure(i18n.t("trend.failed", FailureTexts.describe(i18n, error)));
+            }
+        });
+    }
+
+    private void showFailure(String text) {
+        failure.setText(text == null ? "" : text);
+        failure.setVisible(text != null);
+        failure.setManaged(text != null);
+    }
+
+    private void draw(List<Sample> samples) {
+        long now = millis.getAsLong();
         TimeSeries s = new TimeSeries(tag);
         s.setNotify(false);
         for (Sample x : samples) {
@@ -169,6 +221,16 @@ public final class TrendView extends BorderPane {
 
     public String tag() {
         return tag;
+    }
+
+    /** The line under the title saying the last read failed (empty when it did not). */
+    public Label failure() {
+        return failure;
+    }
+
+    /** The line on the chart, or null before the first read (tests). */
+    TimeSeries line() {
+        return dataset.getSeriesCount() == 0 ? null : dataset.getSeries(0);
     }
 
     /** Number of points on the chart (tests). */

@@ -1,0 +1,227 @@
+package com.vigil.ui.trends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.model.Limits;
+import com.vigil.model.Priority;
+import com.vigil.model.Quality;
+import com.vigil.model.Sample;
+import com.vigil.model.TagDef;
+import com.vigil.model.TagKind;
+import com.vigil.ui.kit.CssTokens;
+import com.vigil.ui.kit.FxPulse;
+import com.vigil.ui.kit.I18n;
+import com.vigil.ui.kit.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.time.FixedMillisecond;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The trend reads its samples through the task runner (never on the FX thread), one read at a time, draws
+ * bad samples as gaps, drops a read that comes back for a tag no longer shown, and keeps the last picture
+ * with a visible line when a read fails.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrendViewTest {
+    private static final long T0 = 1_800_000_000_000L;
+    private static final TagDef TT = new TagDef("RX.R201.TT", "RX", "R201", "reactor temperature", TagKind.ANALOG,
+            "°C", 0, 300, 120, 160, new Limits(190.0, 175.0, 100.0, null, null, Priority.GRADE_1, Priority.GRADE_2,
+            Priority.GRADE_3, null, 1), 0, 0);
+    private static final TagDef PT = new TagDef("RX.R201.PT", "RX", "R201", "reactor pressure", TagKind.ANALOG,
+            "MPa", 0, 2, 0.2, 0.6, Limits.NONE, 0, 0);
+
+    /**
+     * A runner like the background one (work on another thread, the result handed back on the FX thread), except
+     * that the work waits until the test runs it: the order of reads and pulses is the test's.
+     */
+    private static final class HeldRunner implements TaskRunner {
+        private final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+            held.add(() -> {
+                Runnable back;
+                try {
+                    T v = work.get();
+                    back = () -> onSuccess.accept(v);
+                } catch (RuntimeException e) {
+                    back = () -> onError.accept(e);
+                }
+                Runnable onFx = back;
+                try {
+                    fx(() -> {
+                        onFx.run();
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+
+        int pending() {
+            return held.size();
+        }
+
+        /** Runs the oldest held work on the test's thread, then its result on the FX thread. */
+        void runNext() {
+            held.remove(0).run();
+        }
+    }
+
+    private final AtomicLong now = new AtomicLong(T0);
+    private final Map<String, TagDef> defs = Map.of(TT.id(), TT, PT.id(), PT);
+    private final List<String> reads = new ArrayList<>();
+    private Function<String, List<Sample>> source = this::samples;
+    private final HeldRunner runner = new HeldRunner();
+    private TrendView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new TrendView(tag -> {
+            reads.add(tag + (javafx.application.Platform.isFxApplicationThread() ? "@fx" : ""));
+            return source.apply(tag);
+        }, defs::get, id -> defs.get(id).description(), new I18n(Locale.ENGLISH), CssTokens.dark(),
+                new FxPulse(10), runner, now::get);
+        stage.setScene(new Scene(view, 800, 400));
+        stage.show();
+    }
+
+    private List<Sample> samples(String tag) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Quality q = i == 4 ? Quality.BAD : Quality.GOOD;
+            out.add(new Sample(tag, now.get() - (10 - i) * 1000L, 150 + i, q));
+        }
+        return out;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void readsOffTheFxThreadOneAtATimeAndDrawsBadSamplesAsGapsWithTheLimits() throws Exception {
+        fx(() -> {
+            view.show(TT.id());
+            return null;
+        });
+        assertEquals(1, runner.pending(), "showing a tag asks for its samples");
+        assertTrue(reads.isEmpty(), "showing does not read on the FX thread");
+        now.addAndGet(5000);
+        fx(() -> {
+            view.refresh(); // a pulse while the read is still running
+            return null;
+        });
+        assertEquals(1, runner.pending(), "one read at a time");
+
+        runner.runNext();
+        assertEquals(10, fx(view::points));
+        assertEquals(List.of(TT.id()), reads, "read once, and not on the FX thread");
+        long bad = now.get() - 6 * 1000L; // the fifth of the ten samples read at now
+        assertNull(fx(() -> view.line().getValue(new FixedMillisecond(bad))), "a bad sample is a gap, not a value");
+        assertEquals(150.0, fx(() -> view.line().getValue(0).doubleValue()));
+        XYPlot plot = fx(this::chartPlot);
+        assertEquals(3, plot.getRangeMarkers(Layer.FOREGROUND).size(), "HH, H and L drawn as lines");
+        double lo = plot.getRangeAxis().getLowerBound();
+        double hi = plot.getRangeAxis().getUpperBound();
+        assertTrue(lo < 100 && hi > 175, "the axis shows the normal band and the H and L limits: " + lo + ".." + hi);
+        assertEquals(now.get() - TrendView.WINDOW_MILLIS, plot.getDomainAxis().getLowerBound(), 1e-6);
+
+        fx(() -> {
+            view.refresh(); // the read took 5 s: the next pulse asks for the next one
+            return null;
+        });
+        assertEquals(1, runner.pending());
+        runner.runNext();
+        fx(() -> {
+            view.refresh(); // within the second: no new read
+            return null;
+        });
+        assertEquals(0, runner.pending(), "redrawn at most once a second");
+        now.addAndGet(1000);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        assertEquals(1, runner.pending(), "a second later the next read is asked for");
+    }
+
+    @Test
+    void aReadForATagNoLongerShownIsDroppedAndTheNewTagIsReadNext() throws Exception {
+        fx(() -> {
+            view.show(TT.id());
+            view.show(PT.id()); // the operator clicks on the next tile before the first read came back
+            return null;
+        });
+        assertEquals(1, runner.pending(), "still one read at a time");
+        runner.runNext();
+        assertNull(fx(view::line), "the temperature's samples are not drawn under the pressure's title");
+        fx(() -> {
+            view.refresh(); // the next pulse reads the pressure at once
+            return null;
+        });
+        assertEquals(1, runner.pending());
+        runner.runNext();
+        assertEquals(PT.id(), fx(() -> view.line().getKey()));
+        assertEquals(List.of(TT.id(), PT.id()), reads);
+    }
+
+    @Test
+    void aFailedReadKeepsTheLastPictureAndSaysSo() throws Exception {
+        fx(() -> {
+            view.show(TT.id());
+            return null;
+        });
+        runner.runNext();
+        assertEquals(10, fx(view::points));
+        assertFalse(fx(() -> view.failure().isVisible()));
+
+        source = tag -> {
+            throw new IllegalStateException("historian failed to read " + tag + ": database connection closed");
+        };
+        now.addAndGet(1000);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        runner.runNext();
+        assertEquals(10, fx(view::points), "the last picture stays");
+        assertTrue(fx(() -> view.failure().isVisible()));
+        assertEquals("Trend not updated, the last picture stays: historian failed to read RX.R201.TT: database "
+                + "connection closed", fx(() -> view.failure().getText()));
+
+        source = this::samples;
+        now.addAndGet(1000);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        runner.runNext();
+        assertFalse(fx(() -> view.failure().isVisible()), "a good read clears the line");
+    }
+
+    private XYPlot chartPlot() {
+        return ((org.jfree.chart.fx.ChartViewer) view.getCenter()).getChart().getXYPlot();
+    }
+}
