@@ -122,8 +122,7 @@ public final class MainWindow {
         CssTokens tokens = CssTokens.dark();
         String lang = i18n.chinese() ? "zh" : "en";
         AlarmUiAdapter adapter = new AlarmUiAdapter(runtime.engine(), plant, i18n, actor::get, runtime.database(),
-                () -> runtime.accounts().isDone() && !runtime.accounts().isCompletedExceptionally()
-                        ? runtime.accounts().join().audit() : null, runtime.ruleBook()::def);
+                runtime::auditTrailWhenOpen, runtime.ruleBook()::def);
 
         trend = new TrendView(id -> runtime.history(id, java.time.Duration.ofMillis(TrendView.WINDOW_MILLIS)),
                 id -> plant.plant().tag(id).orElse(null),

@@ -170,8 +170,9 @@ class SecureAcquisitionIT {
             }
         }, null, Clock.systemUTC())) {
             source.start();
-            waitUntil(() -> source.state() == ConnectionState.FAILED, 20, "failed: untrusted certificate");
-            assertTrue(source.stateDetail().contains("not trusted"), source.stateDetail());
+            // state and detail are read together: the source keeps retrying, and each attempt resets the detail
+            waitUntil(() -> source.state() == ConnectionState.FAILED && source.stateDetail().contains("not trusted"),
+                    20, "failed: untrusted certificate");
             assertEquals(AcquisitionException.Reason.UNTRUSTED_CERTIFICATE, source.lastError().reason());
             waitUntil(() -> comm.contains("lost loop"), 5, "communication alarm raised");
             assertTrue(seen.stream().allMatch(s -> s.quality() == Quality.STALE), "nothing good before trust");
