@@ -126,7 +126,8 @@ public final class MainWindow {
 
         trend = new TrendView(id -> runtime.history(id, java.time.Duration.ofMillis(TrendView.WINDOW_MILLIS)),
                 id -> plant.plant().tag(id).orElse(null),
-                id -> plant.description(id, lang), i18n, tokens, pulse, runner);
+                id -> plant.description(id, lang), i18n, tokens, pulse,
+                TaskRunner.background("vigil-trend-read", 1)); // never behind a retraining or an alarm action
         guidance = new GuidancePanel(i18n, trend);
         AlarmListViewModel listModel = new AlarmListViewModel(adapter);
         alarms = new AlarmListView(listModel, adapter, adapter, adapter, runner, i18n, pulse, this::select,

@@ -202,7 +202,13 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
 
     private Result each(List<String> ids, String comment, BiFunction<String, Actor, ActionResult> action) {
         Actor who = actor.get();
-        com.vigil.accounts.AuditTrail trail = audit.get();
+        com.vigil.accounts.AuditTrail trail;
+        try {
+            trail = audit.get();
+        } catch (RuntimeException e) {
+            // nothing was done yet: the action is refused as a whole, in the operator's language
+            throw new IllegalStateException(i18n.t("alarms.audit.notOpen"), e);
+        }
         int done = 0;
         List<String> refusals = new ArrayList<>();
         for (String id : ids) {

@@ -40,13 +40,16 @@ class SimulatorServerIT {
     void simulatedClockRunsAtTheChosenSpeed() throws Exception {
         try (DemoPlantServer server = new DemoPlantServer(PlantFiles.demo(), "127.0.0.1", 0, 7L, 60.0, 100)) {
             java.time.Instant t0 = java.time.Instant.parse("2026-05-01T00:00:00Z");
-            long wall0 = System.nanoTime();
             server.startAt(t0).start();
-            // a simulated minute comes (within 20 s however loaded the machine), and never faster than 60x:
-            // each 100 ms tick steps 6 simulated seconds, so at most one tick more than the wall time allows
+            long wall0 = System.nanoTime(); // the ticker is the last thing start() schedules
+            // each 100 ms tick steps 60 x 0.1 = 6 simulated seconds, whatever the machine's load; a simulated
+            // minute comes (within 20 s however loaded the machine), and never faster than 60x: at most one
+            // tick more than the wall time allows
             waitUntil(() -> server.clock().seconds() >= 60, 20);
             double simSeconds = server.clock().seconds();
             double wallSeconds = (System.nanoTime() - wall0) / 1e9;
+            assertEquals(Math.rint(simSeconds / 6.0), simSeconds / 6.0, 1e-6,
+                    "whole ticks of 6 simulated seconds: " + simSeconds);
             assertTrue(simSeconds <= 60.0 * wallSeconds + 6.0 + 1e-9,
                     "at most a simulated minute per second: " + simSeconds + " s in " + wallSeconds + " s");
             assertTrue(server.clock().instant().isAfter(t0.plusSeconds(59)));

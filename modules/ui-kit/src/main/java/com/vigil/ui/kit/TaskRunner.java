@@ -13,10 +13,18 @@ import java.util.function.Supplier;
 public interface TaskRunner {
     <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError);
 
-    /** Background threads; results come back on the FX thread. */
+    /** Two background threads; results come back on the FX thread. */
     static TaskRunner background() {
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "vigil-ui-task");
+        return background("vigil-ui-task", 2);
+    }
+
+    /**
+     * Its own pool of {@code threads} daemon threads named {@code name}: for work that must not wait behind
+     * the window's other tasks (or hold them up), e.g. the live trend's reads.
+     */
+    static TaskRunner background(String name, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });

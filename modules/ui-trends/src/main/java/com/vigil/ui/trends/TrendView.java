@@ -35,7 +35,8 @@ import org.jfree.data.time.TimeSeriesCollection;
  * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines.
  * Bad and stale samples are gaps, never zeros. Redrawn at most once a second, on the FX pulse; the samples
  * are read through the task runner, never on the FX thread (the historian is a database), one read at a
- * time. A read that fails keeps the last picture and says so under the title.
+ * time, the next a second after the last came back. A read that fails, or has not come back after 5 s,
+ * keeps the last picture and says so under the title.
  */
 public final class TrendView extends BorderPane {
     private final Function<String, List<Sample>> recent;
@@ -54,6 +55,7 @@ public final class TrendView extends BorderPane {
     private long lastDraw;
     private boolean redrawNow;
     private boolean reading;
+    private long readSince;
 
     public TrendView(Function<String, List<Sample>> recent, Function<String, TagDef> tagDef,
                      Function<String, String> describe, I18n i18n, CssTokens tokens, FxPulse pulse,
@@ -131,6 +133,8 @@ public final class TrendView extends BorderPane {
             marker(l.l(), "L", l.lPriority());
             marker(l.ll(), "LL", l.llPriority());
         }
+        // until the first read comes back: this tag's window and value range, not the previous tag's
+        axes(def, List.of());
         redrawNow = true;
         refresh();
     }
@@ -150,29 +154,41 @@ public final class TrendView extends BorderPane {
     }
 
     void refresh() {
-        if (tag == null || reading) {
+        if (tag == null) {
             return;
         }
         long now = millis.getAsLong();
+        if (reading) {
+            if (now - readSince > SLOW_READ_MILLIS) { // a hung history must not look like a quiet value
+                showFailure(i18n.t("trend.slow", (now - readSince) / 1000));
+            }
+            return;
+        }
         if (!redrawNow && now - lastDraw < 1000) {
             return;
         }
         redrawNow = false;
-        lastDraw = now;
         String wanted = tag;
         reading = true;
+        readSince = now;
         runner.run(() -> recent.apply(wanted), samples -> {
-            reading = false;
+            done();
             if (wanted.equals(tag)) {
                 showFailure(null);
                 draw(samples);
             }
         }, error -> {
-            reading = false;
+            done();
             if (wanted.equals(tag)) {
                 showFailure(i18n.t("trend.failed", FailureTexts.describe(i18n, error)));
             }
         });
+    }
+
+    /** A read came back: the next one at least a second later (a slow history is not read back to back). */
+    private void done() {
+        reading = false;
+        lastDraw = millis.getAsLong();
     }
 
     private void showFailure(String text) {
@@ -182,7 +198,6 @@ public final class TrendView extends BorderPane {
     }
 
     private void draw(List<Sample> samples) {
-        long now = millis.getAsLong();
         TimeSeries s = new TimeSeries(tag);
         s.setNotify(false);
         for (Sample x : samples) {
@@ -192,10 +207,16 @@ public final class TrendView extends BorderPane {
         s.setNotify(true);
         dataset.removeAllSeries();
         dataset.addSeries(s);
-        // a fixed window, and a value range that always shows the normal band and the H/L limits:
-        // the operator judges the value against its limits, not against its own noise
+        axes(tagDef.apply(tag), samples);
+    }
+
+    /**
+     * A fixed window ending now, and a value range that always shows the normal band and the H/L limits: the
+     * operator judges the value against its limits, not against its own noise.
+     */
+    private void axes(TagDef def, List<Sample> samples) {
+        long now = millis.getAsLong();
         plot.getDomainAxis().setRange(now - WINDOW_MILLIS, now);
-        TagDef def = tagDef.apply(tag);
         if (def != null) {
             double lo = def.normalLow();
             double hi = def.normalHigh();
@@ -215,6 +236,9 @@ public final class TrendView extends BorderPane {
             plot.getRangeAxis().setRange(lo - pad, hi + pad);
         }
     }
+
+    /** A read in flight longer than this is said under the title. */
+    static final long SLOW_READ_MILLIS = 5000;
 
     /** Width of the live trend window. */
     public static final long WINDOW_MILLIS = 30 * 60 * 1000L;

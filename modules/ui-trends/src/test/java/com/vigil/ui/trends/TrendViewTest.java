@@ -149,16 +149,10 @@ class TrendViewTest {
         assertEquals(now.get() - TrendView.WINDOW_MILLIS, plot.getDomainAxis().getLowerBound(), 1e-6);
 
         fx(() -> {
-            view.refresh(); // the read took 5 s: the next pulse asks for the next one
+            view.refresh(); // the read took 5 s, and came back just now: a slow history is not read back to back
             return null;
         });
-        assertEquals(1, runner.pending());
-        runner.runNext();
-        fx(() -> {
-            view.refresh(); // within the second: no new read
-            return null;
-        });
-        assertEquals(0, runner.pending(), "redrawn at most once a second");
+        assertEquals(0, runner.pending(), "the next read a second after the last came back");
         now.addAndGet(1000);
         fx(() -> {
             view.refresh();
@@ -177,6 +171,8 @@ class TrendViewTest {
         assertEquals(1, runner.pending(), "still one read at a time");
         runner.runNext();
         assertNull(fx(view::line), "the temperature's samples are not drawn under the pressure's title");
+        assertTrue(fx(() -> chartPlot().getRangeAxis().getUpperBound()) < 1.0,
+                "the pressure's own value range (0.2..0.6 MPa), not the temperature's, while its read is out");
         fx(() -> {
             view.refresh(); // the next pulse reads the pressure at once
             return null;
@@ -208,8 +204,8 @@ class TrendViewTest {
         runner.runNext();
         assertEquals(10, fx(view::points), "the last picture stays");
         assertTrue(fx(() -> view.failure().isVisible()));
-        assertEquals("Trend not updated, the last picture stays: historian failed to read RX.R201.TT: database "
-                + "connection closed", fx(() -> view.failure().getText()));
+        assertEquals("Trend not updated: historian failed to read RX.R201.TT: database connection closed",
+                fx(() -> view.failure().getText()));
 
         source = this::samples;
         now.addAndGet(1000);
@@ -219,6 +215,37 @@ class TrendViewTest {
         });
         runner.runNext();
         assertFalse(fx(() -> view.failure().isVisible()), "a good read clears the line");
+    }
+
+    @Test
+    void aReadThatDoesNotComeBackIsSaidAfterFiveSeconds() throws Exception {
+        fx(() -> {
+            view.show(TT.id());
+            return null;
+        });
+        runner.runNext();
+        now.addAndGet(1000);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        now.addAndGet(TrendView.SLOW_READ_MILLIS);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        assertFalse(fx(() -> view.failure().isVisible()), "5 s is not yet slow");
+        now.addAndGet(1000);
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+        assertEquals("Trend not updated: the history has not answered for 6 s", fx(() -> view.failure().getText()));
+        assertTrue(fx(() -> view.failure().isVisible()));
+        assertEquals(10, fx(view::points), "the last picture stays");
+        assertEquals(1, runner.pending(), "no second read beside the hung one");
+        runner.runNext();
+        assertFalse(fx(() -> view.failure().isVisible()), "the read came back");
     }
 
     private XYPlot chartPlot() {
