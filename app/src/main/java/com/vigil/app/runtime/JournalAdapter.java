@@ -8,8 +8,6 @@ import com.vigil.persistence.journal.AlarmJournalStore;
 import com.vigil.persistence.journal.JournalRecord;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The alarm engine's journal port, written to SQLite through Hibernate. The database boots in the
@@ -43,18 +41,13 @@ public final class JournalAdapter implements AlarmJournal {
             return s;
         }
         try {
-            Database db = database.get(120, TimeUnit.SECONDS);
+            Database db = DatabaseWait.await(database, "the journal database");
             s = new AlarmJournalStore(db);
             store = s;
             return s;
         } catch (ExecutionException ex) {
             Throwable c = ex.getCause();
             throw c instanceof DatabaseException de ? de : new IllegalStateException("journal unavailable: " + c, c);
-        } catch (TimeoutException ex) {
-            throw new IllegalStateException("the journal database did not open within 120 s", ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the journal database", ex);
         }
     }
 

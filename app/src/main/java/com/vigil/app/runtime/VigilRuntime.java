@@ -486,23 +486,18 @@ public final class VigilRuntime implements AutoCloseable {
     }
 
     /**
-     * The audit trail, for a background task that records an operator's action: waits (up to 120 s, as long as
-     * the alarm journal waits for the same database) while the accounts are still opening, so an action taken in
-     * the first seconds is audited too; null when they failed to open (the status bar says the database failed,
-     * and alarm handling must go on without it).
+     * The audit trail, for a background task that records an operator's action: waits (as long as the alarm
+     * journal waits for the same database, {@link DatabaseWait}) while the accounts are still opening, so an action
+     * taken in the first seconds is audited too; null when they failed to open (the status bar says the database
+     * failed, and alarm handling must go on without it).
      *
-     * @throws IllegalStateException when the accounts are not open after 120 s: the caller does not act
+     * @throws IllegalStateException when the accounts are not open in time: the caller does not act
      */
     public com.vigil.accounts.AuditTrail auditTrailWhenOpen() {
         try {
-            return accounts.get(120, TimeUnit.SECONDS).audit();
+            return DatabaseWait.await(accounts, "the audit trail").audit();
         } catch (java.util.concurrent.ExecutionException e) {
             return null;
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the audit trail is not open yet (the database is still opening)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit trail was opening", e);
         }
     }
 
