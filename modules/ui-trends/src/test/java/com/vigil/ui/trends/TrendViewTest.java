@@ -122,17 +122,11 @@ class TrendViewTest {
 
     @Test
     void readsOffTheFxThreadOneAtATimeAndDrawsBadSamplesAsGapsWithTheLimits() throws Exception {
-        fx(() -> {
-            view.show(TT.id());
-            return null;
-        });
+        show(TT);
         assertEquals(1, runner.pending(), "showing a tag asks for its samples");
         assertTrue(reads.isEmpty(), "showing does not read on the FX thread");
         now.addAndGet(5000);
-        fx(() -> {
-            view.refresh(); // a pulse while the read is still running
-            return null;
-        });
+        pulse(); // a pulse while the read is still running
         assertEquals(1, runner.pending(), "one read at a time");
 
         runner.runNext();
@@ -148,16 +142,10 @@ class TrendViewTest {
         assertTrue(lo < 100 && hi > 175, "the axis shows the normal band and the H and L limits: " + lo + ".." + hi);
         assertEquals(now.get() - TrendView.WINDOW_MILLIS, plot.getDomainAxis().getLowerBound(), 1e-6);
 
-        fx(() -> {
-            view.refresh(); // the read took 5 s, and came back just now: a slow history is not read back to back
-            return null;
-        });
+        pulse(); // the read took 5 s, and came back just now: a slow history is not read back to back
         assertEquals(0, runner.pending(), "the next read a second after the last came back");
         now.addAndGet(1000);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         assertEquals(1, runner.pending(), "a second later the next read is asked for");
     }
 
@@ -173,10 +161,7 @@ class TrendViewTest {
         assertNull(fx(view::line), "the temperature's samples are not drawn under the pressure's title");
         assertTrue(fx(() -> chartPlot().getRangeAxis().getUpperBound()) < 1.0,
                 "the pressure's own value range (0.2..0.6 MPa), not the temperature's, while its read is out");
-        fx(() -> {
-            view.refresh(); // the next pulse reads the pressure at once
-            return null;
-        });
+        pulse(); // the next pulse reads the pressure at once
         assertEquals(1, runner.pending());
         runner.runNext();
         assertEquals(PT.id(), fx(() -> view.line().getKey()));
@@ -185,10 +170,7 @@ class TrendViewTest {
 
     @Test
     void aFailedReadKeepsTheLastPictureAndSaysSo() throws Exception {
-        fx(() -> {
-            view.show(TT.id());
-            return null;
-        });
+        show(TT);
         runner.runNext();
         assertEquals(10, fx(view::points));
         assertFalse(fx(() -> view.failure().isVisible()));
@@ -197,10 +179,7 @@ class TrendViewTest {
             throw new IllegalStateException("historian failed to read " + tag + ": database connection closed");
         };
         now.addAndGet(1000);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         runner.runNext();
         assertEquals(10, fx(view::points), "the last picture stays");
         assertTrue(fx(() -> view.failure().isVisible()));
@@ -209,43 +188,43 @@ class TrendViewTest {
 
         source = this::samples;
         now.addAndGet(1000);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         runner.runNext();
         assertFalse(fx(() -> view.failure().isVisible()), "a good read clears the line");
     }
 
     @Test
     void aReadThatDoesNotComeBackIsSaidAfterFiveSeconds() throws Exception {
-        fx(() -> {
-            view.show(TT.id());
-            return null;
-        });
+        show(TT);
         runner.runNext();
         now.addAndGet(1000);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         now.addAndGet(TrendView.SLOW_READ_MILLIS);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         assertFalse(fx(() -> view.failure().isVisible()), "5 s is not yet slow");
         now.addAndGet(1000);
-        fx(() -> {
-            view.refresh();
-            return null;
-        });
+        pulse();
         assertEquals("Trend not updated: the history has not answered for 6 s", fx(() -> view.failure().getText()));
         assertTrue(fx(() -> view.failure().isVisible()));
         assertEquals(10, fx(view::points), "the last picture stays");
         assertEquals(1, runner.pending(), "no second read beside the hung one");
         runner.runNext();
         assertFalse(fx(() -> view.failure().isVisible()), "the read came back");
+    }
+
+    /** A display pulse (the pulse itself is never started: the test decides when one comes). */
+    private void pulse() throws Exception {
+        fx(() -> {
+            view.refresh();
+            return null;
+        });
+    }
+
+    private void show(TagDef def) throws Exception {
+        fx(() -> {
+            view.show(def.id());
+            return null;
+        });
     }
 
     private XYPlot chartPlot() {
