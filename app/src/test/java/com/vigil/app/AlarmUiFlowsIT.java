@@ -38,7 +38,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -220,6 +223,24 @@ class AlarmUiFlowsIT {
         List<AlarmRow> rows = fx(() -> List.copyOf(list.table().getItems()));
         assertEquals(List.of(1, 2, 3, 3), rows.stream().map(AlarmRow::grade).toList(), "grade first");
         assertEquals("UT.CW.TT", rows.get(2).tag(), "then newest first");
+        // a filter reads as grade and count, never as one number ("1 0" looked like ten)
+        assertEquals(List.of("Grade 1: 1", "Grade 2: 1", "Grade 3: 2", "Grade 4: 0"), fx(() -> List.of(
+                robot.lookup("#grade-filter-1").queryLabeled().getText(), robot.lookup("#grade-filter-2").queryLabeled().getText(),
+                robot.lookup("#grade-filter-3").queryLabeled().getText(), robot.lookup("#grade-filter-4").queryLabeled().getText())));
+        // every grade badge shows its whole text inside its cell: a grade is never cut to "…"
+        List<String> badges = fx(() -> {
+            list.table().applyCss();
+            list.table().layout(); // the rows' cells, now rather than on the next pulse
+            return robot.lookup(".vigil-grade-badge").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getParent() instanceof TableCell<?, ?>)
+                    .map(l -> {
+                        Text shown = (Text) l.lookup(".text");
+                        double right = l.getBoundsInParent().getMaxX();
+                        return shown.getText() + (right <= ((TableCell<?, ?>) l.getParent()).getWidth() ? "" : " (overflows its cell)");
+                    }).sorted().toList();
+        });
+        assertEquals(List.of("◆ 1", "▲ 2", "■ 3", "■ 3").stream().sorted().toList(), badges,
+                "the four badges, each whole and inside its cell");
 
         robot.clickOn("#grade-filter-3");
         assertEquals(Set.of("TF.T101.TT", "UT.CW.TT"), fx(() -> Set.copyOf(list.table().getItems().stream()

@@ -40,6 +40,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -113,10 +114,10 @@ public final class AlarmListView extends BorderPane {
         table.getColumns().add(column("alarms.col.area", AlarmRow::area, 80));
         table.getColumns().add(column("alarms.col.tag", AlarmRow::tag, 100));
         table.getColumns().add(column("alarms.col.description", AlarmRow::description, 170));
-        table.getColumns().add(column("alarms.col.type", AlarmRow::type, 44));
+        table.getColumns().add(column("alarms.col.type", AlarmRow::type, 64));
         table.getColumns().add(column("alarms.col.value", AlarmRow::valueText, 110));
         table.getColumns().add(column("alarms.col.state", this::stateText, 130));
-        table.getColumns().add(column("alarms.col.tier", this::tierText, 150));
+        table.getColumns().add(column("alarms.col.tier", this::tierText, 170));
         table.getColumns().add(column("alarms.col.duration", r -> duration(now.get() - r.sinceMillis()), 60));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
@@ -151,10 +152,10 @@ public final class AlarmListView extends BorderPane {
     String tierText(AlarmRow r) {
         List<String> parts = new ArrayList<>();
         if (!r.tierDone().isEmpty()) {
-            parts.add("✔ " + r.tierDone());
+            parts.add(i18n.t("alarms.tier.done", r.tierDone()));
         }
         if (!r.tierDue().isEmpty()) {
-            parts.add("… " + r.tierDue());
+            parts.add(i18n.t("alarms.tier.due", r.tierDue())); // never "…": it reads as cut-off text
         }
         return String.join("  ", parts);
     }
@@ -384,7 +385,7 @@ public final class AlarmListView extends BorderPane {
         }
         List<AlarmRow> rows = model.refresh();
         for (int g = 1; g <= 4; g++) {
-            gradeToggles[g].setText(i18n.t("alarms.grade." + g) + " " + model.countOfGrade(g));
+            gradeToggles[g].setText(i18n.t("alarms.grade.toggle", i18n.t("alarms.grade." + g), model.countOfGrade(g)));
         }
         viewActive.setText(i18n.t("alarms.view.active", model.all().size() - model.shelvedCount()
                 - model.suppressedCount() - model.outOfServiceCount()));
@@ -437,7 +438,8 @@ public final class AlarmListView extends BorderPane {
     private TableColumn<AlarmRow, AlarmRow> gradeColumn() {
         TableColumn<AlarmRow, AlarmRow> c = new TableColumn<>(i18n.t("alarms.col.grade"));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setPrefWidth(54);
+        c.setPrefWidth(66);
+        c.setMinWidth(60);
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             private final Label badge = new Label();
@@ -450,7 +452,8 @@ public final class AlarmListView extends BorderPane {
                     return;
                 }
                 // colour + shape + number: never colour alone
-                badge.setText(GradeShapes.shape(row.grade()) + " " + i18n.t("alarms.grade." + row.grade()));
+                badge.setText(GradeShapes.shape(row.grade()) + " " + i18n.t("alarms.grade.short." + row.grade()));
+                badge.setMinWidth(Region.USE_PREF_SIZE); // a grade is never cut to "…"
                 badge.getStyleClass().setAll("label", Styles.GRADE_BADGE, Styles.GRADE_BADGE_N + row.grade());
                 setGraphic(badge);
             }

@@ -69,7 +69,7 @@ public final class HistoryView extends BorderPane {
         col("history.col.time", r -> SHOWN.format(Instant.ofEpochMilli(r.timeMillis())), 130);
         col("alarms.col.tag", AlarmHistory.HistoryRow::tag, 100);
         col("alarms.col.type", AlarmHistory.HistoryRow::alarm, 50);
-        col("alarms.col.grade", r -> i18n.t("alarms.grade." + r.grade()), 50);
+        col("alarms.col.grade", r -> i18n.t("alarms.grade.short." + r.grade()), 50);
         col("history.col.event", AlarmHistory.HistoryRow::event, 80);
         col("history.col.transition", r -> r.fromState() + " → " + r.toState(), 150);
         col("history.col.user", r -> r.user() + (r.role() == null ? "" : " (" + r.role() + ")"), 140);
