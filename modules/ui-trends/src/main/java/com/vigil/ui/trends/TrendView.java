@@ -1,5 +1,6 @@
 package com.vigil.ui.trends;
 
+import com.vigil.model.DisplayRange;
 import com.vigil.model.Limits;
 import com.vigil.model.Quality;
 import com.vigil.model.Sample;
@@ -218,22 +219,16 @@ public final class TrendView extends BorderPane {
         long now = millis.getAsLong();
         plot.getDomainAxis().setRange(now - WINDOW_MILLIS, now);
         if (def != null) {
-            double lo = def.normalLow();
-            double hi = def.normalHigh();
-            if (def.limits().l() != null) {
-                lo = Math.min(lo, def.limits().l());
-            }
-            if (def.limits().h() != null) {
-                hi = Math.max(hi, def.limits().h());
-            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (Sample x : samples) {
                 if (x.quality() == Quality.GOOD && !Double.isNaN(x.value())) {
                     lo = Math.min(lo, x.value());
                     hi = Math.max(hi, x.value());
                 }
             }
-            double pad = (hi - lo) * 0.08 + 1e-9;
-            plot.getRangeAxis().setRange(lo - pad, hi + pad);
+            DisplayRange range = DisplayRange.of(def, lo, hi);
+            plot.getRangeAxis().setRange(range.low(), range.high());
         }
     }
 
