@@ -36,7 +36,7 @@ public final class OverviewView extends ScrollPane {
     private final CssTokens tokens;
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final Map<String, TagDef> defs = new LinkedHashMap<>();
-    private final java.util.Set<String> started = new java.util.HashSet<>();
+    private final Map<String, LimitSparkLineSkin> lines = new LinkedHashMap<>();
 
     public OverviewView(OverviewViewModel model, List<Area> areas, Function<String, String> describe, I18n i18n,
                         CssTokens tokens, FxPulse pulse, Consumer<String> onSelect) {
@@ -98,6 +98,12 @@ public final class OverviewView extends ScrollPane {
                 .build();
         tile.setId("tile-" + t.id());
         tile.setUserData(t.id());
+        if (t.kind() == TagKind.ANALOG) {
+            LimitSparkLineSkin skin = new LimitSparkLineSkin(tile, t, new LimitSparkLineSkin.Palette(
+                    tokens.color("-vigil-trend-line"), tokens.color("-vigil-limit-line"), tokens.color("-vigil-normal-band")));
+            tile.setSkin(skin);
+            lines.put(t.id(), skin);
+        }
         return tile;
     }
 
@@ -148,16 +154,18 @@ public final class OverviewView extends ScrollPane {
         if (def.kind() == TagKind.DISCRETE) {
             tile.setDescription(good ? (st.value() >= 0.5 ? "1 ●" : "0 ○") : status);
         } else if (good) {
-            if (!tile.isValueVisible() || !started.contains(def.id())) {
-                // the spark line must not start from TilesFX's initial 0 or bridge a gap of bad values
-                tile.clearData();
-                started.add(def.id());
-            }
             tile.setValueVisible(true);
             tile.setValue(st.value());
+            lines.get(def.id()).append(st.value());
         } else {
             tile.setValueVisible(false);
+            lines.get(def.id()).gap(); // the line never bridges bad or stale values
         }
+    }
+
+    /** The spark line of an analog tag's tile (tests). */
+    public LimitSparkLineSkin line(String tag) {
+        return lines.get(tag);
     }
 
     /** The tile of a tag (tests, selection). */

@@ -1,0 +1,318 @@
+package com.vigil.ui.overview;
+
+import com.vigil.model.DisplayRange;
+import com.vigil.model.TagDef;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.fonts.Fonts;
+import eu.hansolo.tilesfx.skins.TileSkin;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.text.TextFlow;
+
+/**
+ * An analog tile's skin: title, value and unit, and a spark line of the last values drawn against the tag's
+ * normal band and H/L limit lines, on the tag's {@link DisplayRange}. TilesFX's own spark line scales to the
+ * minimum and maximum of its data, so a steady value's noise filled the whole height and every tile on a wall
+ * looked restless; here a steady value draws flat inside its band, and a value creeping towards a limit is seen
+ * creeping towards the limit line. Calm greys only (ISA-101): colour comes from the tile's alarm state, as
+ * before.
+ *
+ * <p>The view pushes values with {@link #append(double)} and breaks the line with {@link #gap()} (bad or stale
+ * quality). Runs on the FX thread.
+ */
+public final class LimitSparkLineSkin extends TileSkin {
+    /** How many values the line holds (at about one sample a second, the last minute). */
+    static final int POINTS = 60;
+
+    /** Colours from the CSS tokens. */
+    public record Palette(Color line, Color limit, Color band) {
+    }
+
+    private final TagDef def;
+    private final Palette palette;
+    private final double[] values = new double[POINTS];
+    private int count;
+    private int head;
+
+    private Text titleText;
+    private Text valueText;
+    private Text unitText;
+    private TextFlow valueUnitFlow;
+    private Text text;
+    private Rectangle band;
+    private Line hLine;
+    private Line lLine;
+    private Text hText;
+    private Text lText;
+    private Path line;
+    private Circle dot;
+    private DisplayRange range;
+
+    public LimitSparkLineSkin(Tile tile, TagDef def, Palette palette) {
+        super(tile);
+        this.def = def;
+        this.palette = palette;
+        this.range = DisplayRange.of(def, Double.NaN, Double.NaN);
+        band.setFill(palette.band());
+        for (Line l : new Line[] {hLine, lLine}) {
+            l.setStroke(palette.limit());
+        }
+        hText.setFill(palette.limit());
+        lText.setFill(palette.limit());
+        line.setStroke(palette.line());
+        dot.setFill(palette.line());
+        hText.setText(def.limits().h() == null ? "" : "H " + format(def.limits().h()));
+        lText.setText(def.limits().l() == null ? "" : "L " + format(def.limits().l()));
+        hLine.setVisible(def.limits().h() != null);
+        lLine.setVisible(def.limits().l() != null);
+        resize();
+        redraw();
+    }
+
+    @Override
+    protected void initGraphics() {
+        super.initGraphics();
+        titleText = new Text();
+        valueText = new Text();
+        unitText = new Text();
+        valueUnitFlow = new TextFlow(valueText, unitText);
+        valueUnitFlow.setTextAlignment(TextAlignment.RIGHT);
+        text = new Text();
+        text.setTextOrigin(VPos.TOP);
+        band = new Rectangle();
+        hLine = new Line();
+        lLine = new Line();
+        hText = new Text();
+        hText.setTextOrigin(VPos.BOTTOM);
+        lText = new Text();
+        lText.setTextOrigin(VPos.BOTTOM); // above its line too: below it, it would run into the tag text
+        line = new Path();
+        line.setFill(null);
+        line.setStrokeLineCap(StrokeLineCap.ROUND);
+        line.setStrokeLineJoin(StrokeLineJoin.ROUND);
+        dot = new Circle();
+        getPane().getChildren().addAll(titleText, valueUnitFlow, band, hLine, lLine, hText, lText, line, dot, text);
+    }
+
+    @Override
+    protected void handleEvents(String eventType) {
+        super.handleEvents(eventType);
+        if ("VISIBILITY".equals(eventType)) {
+            redraw();
+        }
+    }
+
+    @Override
+    protected void handleCurrentValue(double value) {
+        valueText.setText(format(value));
+        resizeDynamicText();
+    }
+
+    /** Adds a good value to the line. */
+    public void append(double value) {
+        if (Double.isNaN(value)) {
+            gap();
+            return;
+        }
+        push(value);
+        valueText.setText(format(value));
+        drawLine();
+        resizeDynamicText();
+    }
+
+    /** Breaks the line: the next value starts a new stretch (bad or stale quality in between). */
+    public void gap() {
+        if (count > 0 && !Double.isNaN(values[(head + POINTS - 1) % POINTS])) {
+            push(Double.NaN);
+            drawLine();
+        }
+    }
+
+    private void push(double v) {
+        values[head] = v;
+        head = (head + 1) % POINTS;
+        count = Math.min(count + 1, POINTS);
+    }
+
+    /** The range the line is drawn in now (tests). */
+    public DisplayRange range() {
+        return range;
+    }
+
+    /** The line's points as fractions of the range, oldest first, NaN for a gap (tests). */
+    public double[] shownFractions() {
+        double[] f = new double[count];
+        for (int i = 0; i < count; i++) {
+            f[i] = range.fraction(values[(head - count + i + POINTS) % POINTS]);
+        }
+        return f;
+    }
+
+    private String format(double v) {
+        return String.format(Locale.ROOT, "%." + tile.getDecimals() + "f", v);
+    }
+
+    private double graphX() {
+        return size * 0.05;
+    }
+
+    private double graphY() {
+        return size * 0.5;
+    }
+
+    private double graphW() {
+        return width - size * 0.1;
+    }
+
+    private double graphH() {
+        return height - size * 0.61;
+    }
+
+    private double y(double v) {
+        return graphY() + graphH() * (1 - range.fraction(v));
+    }
+
+    private void drawLine() {
+        if (range == null) {
+            return; // still in the super constructor
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double v = values[(head - count + i + POINTS) % POINTS];
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        range = DisplayRange.of(def, lo, hi);
+        double stepX = graphW() / (POINTS - 1);
+        double x0 = graphX() + graphW() - (count - 1) * stepX; // newest at the right edge
+        line.getElements().clear();
+        boolean pen = false;
+        double lastX = 0;
+        double lastY = 0;
+        for (int i = 0; i < count; i++) {
+            double v = values[(head - count + i + POINTS) % POINTS];
+            if (Double.isNaN(v)) {
+                pen = false;
+                continue;
+            }
+            lastX = x0 + i * stepX;
+            lastY = y(v);
+            line.getElements().add(pen ? new LineTo(lastX, lastY) : new MoveTo(lastX, lastY));
+            pen = true;
+        }
+        boolean newestGood = count > 0 && !Double.isNaN(values[(head + POINTS - 1) % POINTS]);
+        dot.setVisible(newestGood);
+        dot.setCenterX(lastX);
+        dot.setCenterY(lastY);
+        placeLimits();
+    }
+
+    private void placeLimits() {
+        double x = graphX();
+        double w = graphW();
+        double bandTop = y(Math.max(def.normalLow(), def.normalHigh()));
+        double bandBottom = y(Math.min(def.normalLow(), def.normalHigh()));
+        band.setX(x);
+        band.setWidth(w);
+        band.setY(bandTop);
+        band.setHeight(Math.max(1, bandBottom - bandTop));
+        if (def.limits().h() != null) {
+            double yh = y(def.limits().h());
+            hLine.setStartX(x);
+            hLine.setEndX(x + w);
+            hLine.setStartY(yh);
+            hLine.setEndY(yh);
+            hText.setX(x); // left: the newest values are drawn at the right
+            hText.setY(yh - 1);
+        }
+        if (def.limits().l() != null) {
+            double yl = y(def.limits().l());
+            lLine.setStartX(x);
+            lLine.setEndX(x + w);
+            lLine.setStartY(yl);
+            lLine.setEndY(yl);
+            lText.setX(x);
+            lText.setY(yl - 1);
+        }
+    }
+
+    @Override
+    protected void resizeDynamicText() {
+        if (valueText == null) {
+            return;
+        }
+        double maxWidth = unitText.isVisible() ? width - size * 0.275 : width - size * 0.1;
+        double fontSize = size * 0.24;
+        valueText.setFont(Fonts.latoRegular(fontSize));
+        if (valueText.getLayoutBounds().getWidth() > maxWidth) {
+            valueText.setFont(Fonts.latoRegular(fontSize * maxWidth / valueText.getLayoutBounds().getWidth()));
+        }
+        text.setFont(Fonts.latoRegular(size * 0.06));
+        text.relocate(width - size * 0.05 - text.getLayoutBounds().getWidth(), height - size * 0.1);
+    }
+
+    @Override
+    protected void resizeStaticText() {
+        if (titleText == null) {
+            return;
+        }
+        titleText.setFont(Fonts.latoRegular(size * 0.06));
+        titleText.relocate(size * 0.05, size * 0.05);
+        unitText.setFont(Fonts.latoRegular(size * 0.12));
+        Font limitFont = Fonts.latoRegular(size * 0.06);
+        hText.setFont(limitFont);
+        lText.setFont(limitFont);
+    }
+
+    @Override
+    protected void resize() {
+        super.resize();
+        if (line == null || palette == null) {
+            return;
+        }
+        line.setStrokeWidth(Math.max(1, size * 0.01));
+        dot.setRadius(size * 0.014);
+        double dash = Math.max(2, size * 0.015);
+        hLine.getStrokeDashArray().setAll(dash, dash);
+        lLine.getStrokeDashArray().setAll(dash, dash);
+        resizeStaticText();
+        resizeDynamicText();
+        valueUnitFlow.setPrefWidth(width - size * 0.1);
+        valueUnitFlow.relocate(size * 0.05, size * 0.15);
+        drawLine();
+    }
+
+    @Override
+    protected void redraw() {
+        super.redraw();
+        if (titleText == null) {
+            return;
+        }
+        titleText.setText(tile.getTitle());
+        text.setText(tile.getText());
+        unitText.setText(tile.getUnit());
+        titleText.setFill(tile.getTitleColor());
+        valueText.setFill(tile.getValueColor());
+        unitText.setFill(tile.getUnitColor());
+        text.setFill(tile.getTextColor());
+        valueText.setVisible(tile.isValueVisible());
+        unitText.setVisible(tile.isValueVisible() && !tile.getUnit().isEmpty());
+        resizeStaticText();
+        resizeDynamicText();
+    }
+}

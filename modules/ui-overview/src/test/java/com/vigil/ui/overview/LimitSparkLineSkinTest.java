@@ -1,0 +1,111 @@
+package com.vigil.ui.overview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vigil.model.Limits;
+import com.vigil.model.Priority;
+import com.vigil.model.TagDef;
+import com.vigil.model.TagKind;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The tile's spark line is drawn on the tag's display range (normal band and H/L limits always inside), so a
+ * steady value's noise draws flat and a value near its limit draws at the limit line; bad values break the line.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LimitSparkLineSkinTest {
+    /** Normal 40–60, H 80, L 20: the range is 15.2 .. 84.8. */
+    private static final TagDef TT = new TagDef("RX.R201.TT", "RX", "R201", "reactor temperature", TagKind.ANALOG,
+            "°C", 0, 200, 40, 60, new Limits(null, 80.0, 20.0, null, null, null, Priority.GRADE_2, Priority.GRADE_2,
+            null, 0), 0, 0);
+
+    private Tile tile;
+    private LimitSparkLineSkin skin;
+
+    @Start
+    void start(Stage stage) {
+        tile = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(176, 150).title("reactor temperature")
+                .unit("°C").decimals(1).minValue(0).maxValue(200).animated(false).build();
+        skin = new LimitSparkLineSkin(tile, TT, new LimitSparkLineSkin.Palette(Color.GREY, Color.DIMGREY, Color.DARKGREY));
+        tile.setSkin(skin);
+        stage.setScene(new Scene(new StackPane(tile), 300, 300));
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void steadyNoiseDrawsFlatInsideTheBand() throws Exception {
+        double[] f = fx(() -> {
+            for (int i = 0; i < 30; i++) {
+                skin.append(i % 2 == 0 ? 50.1 : 50.2);
+            }
+            return skin.shownFractions();
+        });
+        assertEquals(30, f.length);
+        double spread = Arrays.stream(f).max().orElseThrow() - Arrays.stream(f).min().orElseThrow();
+        // TilesFX's own spark line spread 0.1 of noise over the whole height (spread 1.0)
+        assertTrue(spread < 0.01, "noise of 0.1 in a 70-wide range is flat, spread " + spread);
+        assertTrue(f[0] > skin.range().fraction(40) && f[0] < skin.range().fraction(60), "inside the normal band");
+        assertEquals(15.2, skin.range().low(), 1e-9);
+        assertEquals(84.8, skin.range().high(), 1e-9);
+    }
+
+    @Test
+    void aValueAtItsLimitIsDrawnAtTheLimitLine() throws Exception {
+        double[] yAndLine = fx(() -> {
+            for (double v = 50; v <= 80; v += 5) {
+                skin.append(v);
+            }
+            Line h = (Line) tile.lookupAll("Line").stream()
+                    .filter(n -> n instanceof Line l && l.isVisible() && l.getStartY() == l.getEndY())
+                    .min((a, b) -> Double.compare(((Line) a).getStartY(), ((Line) b).getStartY())).orElseThrow();
+            Path line = (Path) tile.lookupAll("Path").stream().filter(n -> n instanceof Path p
+                    && !p.getElements().isEmpty()).findFirst().orElseThrow();
+            var last = line.getElements().get(line.getElements().size() - 1);
+            double y = last instanceof javafx.scene.shape.LineTo t ? t.getY() : ((MoveTo) last).getY();
+            return new double[] {y, h.getStartY()};
+        });
+        assertEquals(yAndLine[1], yAndLine[0], 0.5, "the newest point (80) sits on the H line (80)");
+    }
+
+    @Test
+    void aValueBeyondTheLimitsWidensTheRangeAndBadValuesBreakTheLine() throws Exception {
+        double[] f = fx(() -> {
+            skin.append(50);
+            skin.append(51);
+            skin.gap();
+            skin.gap(); // one break, however long the bad stretch
+            skin.append(120);
+            return skin.shownFractions();
+        });
+        assertEquals(4, f.length);
+        assertTrue(Double.isNaN(f[2]), "the gap is kept");
+        assertFalse(Double.isNaN(f[3]));
+        assertTrue(skin.range().high() > 120, "a value above H widens the range: " + skin.range());
+        long moves = fx(() -> ((Path) tile.lookupAll("Path").stream().filter(n -> n instanceof Path p
+                && !p.getElements().isEmpty()).findFirst().orElseThrow()).getElements().stream()
+                .filter(e -> e instanceof MoveTo).count());
+        assertEquals(2, moves, "two stretches: the line does not bridge the bad values");
+    }
+}
