@@ -231,24 +231,22 @@ public final class LimitSparkLineSkin extends TileSkin {
         band.setWidth(w);
         band.setY(bandTop);
         band.setHeight(Math.max(1, bandBottom - bandTop));
-        if (def.limits().h() != null) {
-            double yh = y(def.limits().h());
-            hLine.setStartX(x);
-            hLine.setEndX(x + w);
-            hLine.setStartY(yh);
-            hLine.setEndY(yh);
-            hText.setX(x); // left: the newest values are drawn at the right
-            hText.setY(yh - 1);
+        placeLimit(hLine, hText, def.limits().h());
+        placeLimit(lLine, lText, def.limits().l());
+    }
+
+    /** A limit's dashed line across the graph, its label above the line at the left (newest values are at the right). */
+    private void placeLimit(Line limitLine, Text label, Double limit) {
+        if (limit == null) {
+            return;
         }
-        if (def.limits().l() != null) {
-            double yl = y(def.limits().l());
-            lLine.setStartX(x);
-            lLine.setEndX(x + w);
-            lLine.setStartY(yl);
-            lLine.setEndY(yl);
-            lText.setX(x);
-            lText.setY(yl - 1);
-        }
+        double y = y(limit);
+        limitLine.setStartX(graphX());
+        limitLine.setEndX(graphX() + graphW());
+        limitLine.setStartY(y);
+        limitLine.setEndY(y);
+        label.setX(graphX());
+        label.setY(y - 1);
     }
 
     @Override
