@@ -5,6 +5,7 @@ import com.vigil.model.TagDef;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.fonts.Fonts;
 import eu.hansolo.tilesfx.skins.TileSkin;
+import eu.hansolo.tilesfx.tools.Helper;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
@@ -120,10 +121,16 @@ public final class LimitSparkLineSkin extends TileSkin {
         resizeDynamicText();
     }
 
-    /** Adds a good value to the line. */
+    /**
+     * Adds a good value to the line. A value equal to the newest one adds nothing: the tile's state also changes
+     * when its alarm is acknowledged or changes, with the same value, and that must not move the line.
+     */
     public void append(double value) {
         if (Double.isNaN(value)) {
             gap();
+            return;
+        }
+        if (count > 0 && values[(head + POINTS - 1) % POINTS] == value) {
             return;
         }
         push(value);
@@ -144,6 +151,21 @@ public final class LimitSparkLineSkin extends TileSkin {
         values[head] = v;
         head = (head + 1) % POINTS;
         count = Math.min(count + 1, POINTS);
+    }
+
+    /** The drawn line (tests). */
+    Path line() {
+        return line;
+    }
+
+    /** The H limit's line (tests). */
+    Line hLine() {
+        return hLine;
+    }
+
+    /** The normal band (tests). */
+    Rectangle band() {
+        return band;
     }
 
     /** The range the line is drawn in now (tests). */
@@ -231,6 +253,9 @@ public final class LimitSparkLineSkin extends TileSkin {
         band.setWidth(w);
         band.setY(bandTop);
         band.setHeight(Math.max(1, bandBottom - bandTop));
+        // a plant file without a normal band gives the engineering range: that is no band, so none is drawn
+        band.setVisible(!(Math.min(def.normalLow(), def.normalHigh()) <= def.engLow()
+                && Math.max(def.normalLow(), def.normalHigh()) >= def.engHigh()));
         placeLimit(hLine, hText, def.limits().h());
         placeLimit(lLine, lText, def.limits().l());
     }
@@ -249,6 +274,13 @@ public final class LimitSparkLineSkin extends TileSkin {
         label.setY(y - 1);
     }
 
+    private void fit(Text t, double fontSize) {
+        double maxWidth = width - size * 0.1;
+        if (maxWidth > 0 && t.getLayoutBounds().getWidth() > maxWidth) {
+            Helper.adjustTextSize(t, maxWidth, fontSize);
+        }
+    }
+
     @Override
     protected void resizeDynamicText() {
         if (valueText == null) {
@@ -261,6 +293,7 @@ public final class LimitSparkLineSkin extends TileSkin {
             valueText.setFont(Fonts.latoRegular(fontSize * maxWidth / valueText.getLayoutBounds().getWidth()));
         }
         text.setFont(Fonts.latoRegular(size * 0.06));
+        fit(text, size * 0.06); // a long status ("BAD · Grade 2 · tag") shrinks, never runs past the tile's edge
         text.relocate(width - size * 0.05 - text.getLayoutBounds().getWidth(), height - size * 0.1);
     }
 
@@ -270,8 +303,12 @@ public final class LimitSparkLineSkin extends TileSkin {
             return;
         }
         titleText.setFont(Fonts.latoRegular(size * 0.06));
+        fit(titleText, size * 0.06); // a long title shrinks, never runs into the next tile
         titleText.relocate(size * 0.05, size * 0.05);
         unitText.setFont(Fonts.latoRegular(size * 0.12));
+        if (unitText.getLayoutBounds().getWidth() > width - size * 0.85) {
+            Helper.adjustTextSize(unitText, width - size * 0.85, size * 0.12);
+        }
         Font limitFont = Fonts.latoRegular(size * 0.06);
         hText.setFont(limitFont);
         lText.setFont(limitFont);

@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,22 +70,47 @@ class LimitSparkLineSkinTest {
         assertEquals(84.8, skin.range().high(), 1e-9);
     }
 
+    /** The y of the line's points, oldest first. */
+    private double[] ys() {
+        return skin.line().getElements().stream()
+                .mapToDouble(e -> e instanceof LineTo t ? t.getY() : ((MoveTo) e).getY()).toArray();
+    }
+
     @Test
     void aValueAtItsLimitIsDrawnAtTheLimitLine() throws Exception {
-        double[] yAndLine = fx(() -> {
+        double[] y = fx(() -> {
             for (double v = 50; v <= 80; v += 5) {
                 skin.append(v);
             }
-            Line h = (Line) tile.lookupAll("Line").stream()
-                    .filter(n -> n instanceof Line l && l.isVisible() && l.getStartY() == l.getEndY())
-                    .min((a, b) -> Double.compare(((Line) a).getStartY(), ((Line) b).getStartY())).orElseThrow();
-            Path line = (Path) tile.lookupAll("Path").stream().filter(n -> n instanceof Path p
-                    && !p.getElements().isEmpty()).findFirst().orElseThrow();
-            var last = line.getElements().get(line.getElements().size() - 1);
-            double y = last instanceof javafx.scene.shape.LineTo t ? t.getY() : ((MoveTo) last).getY();
-            return new double[] {y, h.getStartY()};
+            return ys();
         });
-        assertEquals(yAndLine[1], yAndLine[0], 0.5, "the newest point (80) sits on the H line (80)");
+        assertTrue(fx(tile::getHeight) > 100, "the tile is laid out");
+        assertEquals(7, y.length);
+        assertTrue(y[0] - y[6] > 30, "50 is drawn well below 80: " + y[0] + " vs " + y[6]);
+        assertEquals(fx(() -> skin.hLine().getStartY()), y[6], 0.5, "the newest point (80) sits on the H line (80)");
+        assertTrue(fx(() -> skin.band().isVisible()), "the normal band 40–60 is drawn");
+    }
+
+    @Test
+    void aTagWithoutANormalBandDrawsNoBand() throws Exception {
+        // the plant file gives such a tag its engineering range as normal band
+        TagDef valve = new TagDef("TF.T101.LV", "TF", "T101", "outlet valve", TagKind.ANALOG, "%", 0, 100, 0, 100,
+                Limits.NONE, 0, 0);
+        assertFalse(fx(() -> new LimitSparkLineSkin(TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE)
+                .prefSize(176, 150).build(), valve, new LimitSparkLineSkin.Palette(Color.GREY, Color.DIMGREY,
+                Color.DARKGREY)).band().isVisible()));
+    }
+
+    @Test
+    void theSameValueAgainDoesNotMoveTheLine() throws Exception {
+        // the tile's state also changes when its alarm is acknowledged, with the same value
+        assertEquals(2, fx(() -> {
+            skin.append(50);
+            skin.append(50);
+            skin.append(51);
+            skin.append(51);
+            return skin.shownFractions().length;
+        }));
     }
 
     @Test
@@ -103,9 +127,7 @@ class LimitSparkLineSkinTest {
         assertTrue(Double.isNaN(f[2]), "the gap is kept");
         assertFalse(Double.isNaN(f[3]));
         assertTrue(skin.range().high() > 120, "a value above H widens the range: " + skin.range());
-        long moves = fx(() -> ((Path) tile.lookupAll("Path").stream().filter(n -> n instanceof Path p
-                && !p.getElements().isEmpty()).findFirst().orElseThrow()).getElements().stream()
-                .filter(e -> e instanceof MoveTo).count());
+        long moves = fx(() -> skin.line().getElements().stream().filter(e -> e instanceof MoveTo).count());
         assertEquals(2, moves, "two stretches: the line does not bridge the bad values");
     }
 }
