@@ -241,6 +241,37 @@ class AlarmUiFlowsIT {
         });
         assertEquals(List.of("◆ 1", "▲ 2", "■ 3", "■ 3").stream().sorted().toList(), badges,
                 "the four badges, each whole and inside its cell");
+        // the same list in Chinese, where the badge is wider ("■ 三级" was cut to "■ …") and a due tier says 待
+        List<String> zh = fx(() -> {
+            I18n zhI18n = new I18n(Locale.SIMPLIFIED_CHINESE);
+            AlarmUiAdapter zhAdapter = new AlarmUiAdapter(engine, PlantFiles.demo(), zhI18n, actor::get,
+                    CompletableFuture.completedFuture(db));
+            AlarmListView zhList = new AlarmListView(new AlarmListViewModel(zhAdapter), zhAdapter, zhAdapter, zhAdapter,
+                    TaskRunner.sameThread(), zhI18n, pulse, r -> { }, clock::millis);
+            Stage zhStage = new Stage();
+            Scene zhScene = new Scene(zhList, 1400, 600);
+            Theme.DARK.apply(zhScene);
+            zhStage.setScene(zhScene);
+            zhStage.show();
+            pulse.pulse();
+            zhList.table().applyCss();
+            zhList.table().layout();
+            List<String> out = new java.util.ArrayList<>(zhList.table().lookupAll(".vigil-grade-badge").stream()
+                    .filter(n -> n instanceof Label l && l.getParent() instanceof TableCell<?, ?>)
+                    .map(n -> {
+                        Label l = (Label) n;
+                        Text shown = (Text) l.lookup(".text");
+                        boolean inside = l.getBoundsInParent().getMaxX() <= ((TableCell<?, ?>) l.getParent()).getWidth();
+                        return shown.getText() + (inside ? "" : " (overflows its cell)");
+                    }).sorted().toList());
+            out.add(String.valueOf(zhList.table().getColumns().stream().filter(c -> c.getText().equals("分级确认"))
+                    .findFirst().orElseThrow().getCellData(0)));
+            zhStage.close();
+            return out;
+        });
+        assertEquals(List.of("◆ 一级", "▲ 二级", "■ 三级", "■ 三级").stream().sorted().toList(), zh.subList(0, 4),
+                "the Chinese badges, each whole and inside its cell");
+        assertTrue(zh.get(4).startsWith("待 "), "a due tier reads 待 …, never a bare …: " + zh.get(4));
 
         robot.clickOn("#grade-filter-3");
         assertEquals(Set.of("TF.T101.TT", "UT.CW.TT"), fx(() -> Set.copyOf(list.table().getItems().stream()
