@@ -369,6 +369,7 @@ public final class MainWindow {
     }
 
     private void select(AlarmRow row) {
+        overview.reveal(row.tag());
         trend.show(row.tag());
         guidance.show(row, alarms.model().all());
     }

@@ -9,6 +9,8 @@ public final class Styles {
     public static final String STATUS_WARN = "vigil-status-warn";
     public static final String AREA_TITLE = "vigil-area-title";
     public static final String AREA_BOX = "vigil-area-box";
+    /** The tile of the alarm the operator selected. */
+    public static final String TILE_REVEALED = "vigil-tile-revealed";
     public static final String PANEL_TITLE = "vigil-panel-title";
     public static final String ALARM_TABLE = "vigil-alarm-table";
     public static final String ALARM_ROW_GRADE = "vigil-alarm-row-"; // + 1..4

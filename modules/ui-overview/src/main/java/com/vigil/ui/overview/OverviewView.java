@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
@@ -37,6 +39,9 @@ public final class OverviewView extends ScrollPane {
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final Map<String, TagDef> defs = new LinkedHashMap<>();
     private final Map<String, LimitSparkLineSkin> lines = new LinkedHashMap<>();
+    /** Room above a revealed tile, for its area's title. */
+    private static final double REVEAL_MARGIN = 32;
+    private Tile revealed;
 
     public OverviewView(OverviewViewModel model, List<Area> areas, Function<String, String> describe, I18n i18n,
                         CssTokens tokens, FxPulse pulse, Consumer<String> onSelect) {
@@ -161,6 +166,42 @@ public final class OverviewView extends ScrollPane {
             tile.setValueVisible(false);
             lines.get(def.id()).gap(); // the line never bridges bad or stale values
         }
+    }
+
+    /**
+     * Scrolls the overview so that the tile of {@code tag} is in view (with its area's title when there is room) and
+     * marks it with a focus glow; the mark moves with the next reveal. The operator who selects an alarm sees where
+     * it is. Unknown tags only clear the mark.
+     */
+    public void reveal(String tag) {
+        if (revealed != null) {
+            revealed.getStyleClass().remove(Styles.TILE_REVEALED);
+        }
+        revealed = tiles.get(tag);
+        if (revealed == null) {
+            return;
+        }
+        revealed.getStyleClass().add(Styles.TILE_REVEALED);
+        applyCss();
+        layout();
+        Node content = getContent();
+        Bounds b = content.sceneToLocal(revealed.localToScene(revealed.getBoundsInLocal()));
+        double viewH = getViewportBounds().getHeight();
+        double contentH = content.getLayoutBounds().getHeight();
+        if (contentH <= viewH || viewH <= 0) {
+            return;
+        }
+        double top = getVvalue() * (contentH - viewH);
+        if (b.getMinY() >= top && b.getMaxY() <= top + viewH) {
+            return; // already in view: do not move the picture under the operator's eyes
+        }
+        double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - REVEAL_MARGIN));
+        setVvalue(target / (contentH - viewH));
+    }
+
+    /** The tile marked by {@link #reveal(String)}, or null (tests). */
+    public Tile revealed() {
+        return revealed;
     }
 
     /** The spark line of an analog tag's tile (tests). */
