@@ -163,6 +163,11 @@ public final class LimitSparkLineSkin extends TileSkin {
         return hLine;
     }
 
+    /** The unit (tests). */
+    Text unitText() {
+        return unitText;
+    }
+
     /** The normal band (tests). */
     Rectangle band() {
         return band;
@@ -292,6 +297,12 @@ public final class LimitSparkLineSkin extends TileSkin {
         if (valueText.getLayoutBounds().getWidth() > maxWidth) {
             valueText.setFont(Fonts.latoRegular(fontSize * maxWidth / valueText.getLayoutBounds().getWidth()));
         }
+        // the unit gets the room the value leaves: "0.1 %obs/m" fits whole, where a fixed share made it unreadable
+        unitText.setFont(Fonts.latoRegular(size * 0.12));
+        double unitRoom = width - size * 0.1 - valueText.getLayoutBounds().getWidth() - 2;
+        if (unitRoom > 0 && unitText.getLayoutBounds().getWidth() > unitRoom) {
+            Helper.adjustTextSize(unitText, unitRoom, size * 0.12);
+        }
         text.setFont(Fonts.latoRegular(size * 0.06));
         fit(text, size * 0.06); // a long status ("BAD · Grade 2 · tag") shrinks, never runs past the tile's edge
         text.relocate(width - size * 0.05 - text.getLayoutBounds().getWidth(), height - size * 0.1);
@@ -305,10 +316,7 @@ public final class LimitSparkLineSkin extends TileSkin {
         titleText.setFont(Fonts.latoRegular(size * 0.06));
         fit(titleText, size * 0.06); // a long title shrinks, never runs into the next tile
         titleText.relocate(size * 0.05, size * 0.05);
-        unitText.setFont(Fonts.latoRegular(size * 0.12));
-        if (unitText.getLayoutBounds().getWidth() > width - size * 0.85) {
-            Helper.adjustTextSize(unitText, width - size * 0.85, size * 0.12);
-        }
+
         Font limitFont = Fonts.latoRegular(size * 0.06);
         hText.setFont(limitFont);
         lText.setFont(limitFont);

@@ -102,6 +102,30 @@ class LimitSparkLineSkinTest {
     }
 
     @Test
+    void aLongUnitGetsTheRoomAShortValueLeaves() throws Exception {
+        TagDef smoke = new TagDef("WH.SD11", "WH", "", "smoke detector", TagKind.ANALOG, "%obs/m", 0, 10, 0, 1,
+                Limits.NONE, 0, 0);
+        double[] fontAndRoom = fx(() -> {
+            Tile t = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(176, 150).unit("%obs/m")
+                    .decimals(1).minValue(0).maxValue(10).animated(false).build();
+            LimitSparkLineSkin s = new LimitSparkLineSkin(t, smoke, new LimitSparkLineSkin.Palette(Color.GREY,
+                    Color.DIMGREY, Color.DARKGREY));
+            t.setSkin(s);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(t), 300, 300));
+            stage.show();
+            t.setValue(0.1);
+            s.append(0.1);
+            t.layout();
+            double font = s.unitText().getFont().getSize();
+            stage.close();
+            return new double[] {font, t.getHeight()};
+        });
+        // 150 px high: the unit's own size is 18 px; the old fixed share of the width shrank "%obs/m" to about 8
+        assertTrue(fontAndRoom[0] >= 0.1 * Math.min(176, fontAndRoom[1]), "unit font " + fontAndRoom[0]);
+    }
+
+    @Test
     void theSameValueAgainDoesNotMoveTheLine() throws Exception {
         // the tile's state also changes when its alarm is acknowledged, with the same value
         assertEquals(2, fx(() -> {
