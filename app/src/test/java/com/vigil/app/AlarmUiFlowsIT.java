@@ -11,6 +11,7 @@ import com.vigil.alarm.ManualClock;
 import com.vigil.app.runtime.AlarmUiAdapter;
 import com.vigil.app.runtime.JournalAdapter;
 import com.vigil.model.Actor;
+import com.vigil.model.Quality;
 import com.vigil.model.Role;
 import com.vigil.model.Sample;
 import com.vigil.persistence.db.Database;
@@ -281,6 +282,19 @@ class AlarmUiFlowsIT {
         assertEquals(List.of("UT.CW.TT"), fx(() -> list.table().getItems().stream().map(AlarmRow::tag).toList()));
         robot.interact(() -> list.setFilter(AlarmFilter.ALL));
         assertEquals(4, fx(() -> list.table().getItems().size()));
+    }
+
+    @Test
+    void alarmTypesReadInTheOperatorsLanguageNeverAsEnumNames() throws Exception {
+        engine.onBatch(List.of(new Sample("TF.T101.TT", clock.millis(), Double.NaN, Quality.BAD)));
+        fx(() -> {
+            pulse.pulse();
+            return null;
+        });
+        assertTrue(row("TF.T101.TT", "Bad value") != null, "the list says Bad value, not BAD_QUALITY");
+        AlarmUiAdapter zh = new AlarmUiAdapter(engine, PlantFiles.demo(), new I18n(Locale.SIMPLIFIED_CHINESE), actor::get,
+                CompletableFuture.completedFuture(db));
+        assertEquals("坏值", zh.worst("TF.T101.TT").label(), "and so does the tile");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Keys built at run time from enum names: every constant needs its key. */
     private static final List<String> DYNAMIC = List.of("alarms.state.", "alarms.grade.", "quality.", "role.", "status.",
-            "ew.origin.");
+            "ew.origin.", "alarms.type.");
 
     private static Properties load(String name) throws IOException {
         try (InputStream in = BundleConsistencyTest.class.getResourceAsStream("/com/vigil/ui/kit/" + name)) {
@@ -67,6 +67,9 @@ class BundleConsistencyTest {
         }
         for (int g = 1; g <= 4; g++) {
             assertTrue(en.containsKey("alarms.grade." + g));
+        }
+        for (com.vigil.alarm.AlarmType t : com.vigil.alarm.AlarmType.values()) {
+            assertTrue(en.containsKey("alarms.type." + t.name()), "missing alarms.type." + t.name());
         }
         for (com.vigil.app.runtime.VigilRuntime.ModelOrigin o : com.vigil.app.runtime.VigilRuntime.ModelOrigin.values()) {
             assertTrue(en.containsKey("ew.origin." + o.name()), "missing ew.origin." + o.name());

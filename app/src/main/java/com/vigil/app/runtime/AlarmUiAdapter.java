@@ -111,14 +111,13 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         }
         String description = def != null ? plant.description(v.tag(), lang)
                 : v.description() == null || v.description().isEmpty() ? v.tag() : v.description();
-        String type = v.type().name();
+        String type = typeLabel(v);
         if (v.description() != null && v.description().startsWith(EarlyWarningAlarms.PREFIX)) {
             // a time-to-threshold warning: "H 172 in 12 min, at 13:25"
             String[] f = v.description().split("\\|");
             long crossing = Long.parseLong(f[3]);
             long minutes = Math.max(0, Math.round((crossing - (v.activationTime() == null ? crossing
                     : v.activationTime().toEpochMilli())) / 60_000.0));
-            type = i18n.t("alarms.type.ttt");
             description = description + " — " + i18n.t("warning.ttt", f[1], fmt(Double.parseDouble(f[2])), minutes,
                     java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
                             .format(java.time.Instant.ofEpochMilli(crossing)));
@@ -134,7 +133,6 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
                 String shortName = tag.startsWith(f[1] + ".") ? tag.substring(f[1].length() + 1) : tag;
                 tags.append(tags.length() == 0 ? "" : ", ").append(shortName).append(' ').append(kv.substring(eq + 1)).append(" %");
             }
-            type = i18n.t("alarms.type.mv");
             description = i18n.t("warning.mv", f[2], tags);
             valueText = i18n.t("warning.mv.severity", f[3]);
         }
@@ -142,7 +140,6 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         if (v.description() != null && v.description().startsWith(CompositeRuleAlarms.PREFIX)) {
             // a composite rule written by an engineer: its message and guidance in the operator's language
             PlantDefinition.RuleDef rule = rules.apply(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
-            type = i18n.t("alarms.type.rule");
             // the rule's tag when it was raised; a rule has no single limit
             valueText = Double.isNaN(v.valueAtActivation()) ? "—" : fmt(v.valueAtActivation()) + unit;
             if (rule != null) {
@@ -286,6 +283,24 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         return out;
     }
 
+    /**
+     * The alarm's type as the operator reads it, in the list and on the tile: HH/H/L/LL as they are, the other types
+     * in the operator's language (never an enum name such as EXTERNAL or BAD_QUALITY), an early warning by its kind.
+     */
+    String typeLabel(AlarmView v) {
+        String d = v.description();
+        if (d != null && d.startsWith(EarlyWarningAlarms.PREFIX)) {
+            return i18n.t("alarms.type.ttt");
+        }
+        if (d != null && d.startsWith(AssetWarningAlarms.PREFIX)) {
+            return i18n.t("alarms.type.mv");
+        }
+        if (d != null && d.startsWith(CompositeRuleAlarms.PREFIX)) {
+            return i18n.t("alarms.type.rule");
+        }
+        return i18n.t("alarms.type." + v.type().name());
+    }
+
     @Override
     public synchronized TagAlarm worst(String tag) {
         long v = engine.version();
@@ -295,7 +310,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
                 if (!a.active() && a.acknowledged()) {
                     continue;
                 }
-                m.putIfAbsent(a.tag(), new TagAlarm(a.priority().grade(), a.type().name(), !a.acknowledged()));
+                m.putIfAbsent(a.tag(), new TagAlarm(a.priority().grade(), typeLabel(a), !a.acknowledged()));
             }
             worstByTag = m;
             cachedVersion = v;

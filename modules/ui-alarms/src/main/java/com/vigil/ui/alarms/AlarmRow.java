@@ -9,7 +9,7 @@ package com.vigil.ui.alarms;
  * @param area           area name (localized)
  * @param tag            tag id
  * @param description    tag/alarm description (localized)
- * @param type           alarm type label, e.g. "H", "LL", "BAD_QUALITY"
+ * @param type           alarm type label as the operator reads it, e.g. "H", "LL", "坏值" / "Bad value", "综合预警"
  * @param valueText      value at activation and limit, e.g. "176.2 / 172 °C"
  * @param state          state name of {@link com.vigil.model.AlarmState}
  * @param active         the process condition is active now
