@@ -306,6 +306,11 @@ class AlarmUiFlowsIT {
         robot.clickOn("#view-history");
         robot.interact(() -> list.history().load());
         assertEquals(2, fx(() -> list.history().table().getItems().size()), "activation and acknowledgement");
+        // on screen in the reader's language, never the stored codes (ACK, UNACK → ACKED, OPERATOR)
+        assertEquals(List.of("H", "Acknowledged", "Active, unacknowledged → Active, acknowledged",
+                "demo-operator (operator)"), fx(() -> List.of(2, 4, 5, 6).stream()
+                .map(i -> String.valueOf(list.history().table().getColumns().get(i).getCellData(0))).toList()),
+                "type, event, transition, user of the newest entry");
         Path csv = dir.resolve("journal.csv");
         robot.interact(() -> list.history().export(csv, TableExport.Format.CSV));
         assertTrue(fx(() -> list.history().message().getText()).startsWith("Exported 2 entries"));

@@ -68,11 +68,13 @@ public final class HistoryView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         col("history.col.time", r -> SHOWN.format(Instant.ofEpochMilli(r.timeMillis())), 130);
         col("alarms.col.tag", AlarmHistory.HistoryRow::tag, 100);
-        col("alarms.col.type", AlarmHistory.HistoryRow::alarm, 50);
+        // on screen in the reader's language; the export keeps the stored codes (machine-readable)
+        col("alarms.col.type", r -> i18n.code("alarms.type.", r.alarm()), 60);
         col("alarms.col.grade", r -> i18n.t("alarms.grade.short." + r.grade()), 50);
-        col("history.col.event", AlarmHistory.HistoryRow::event, 80);
-        col("history.col.transition", r -> r.fromState() + " → " + r.toState(), 150);
-        col("history.col.user", r -> r.user() + (r.role() == null ? "" : " (" + r.role() + ")"), 140);
+        col("history.col.event", r -> i18n.code("history.event.", r.event()), 90);
+        col("history.col.transition", r -> i18n.code("alarms.state.", r.fromState()) + " → "
+                + i18n.code("alarms.state.", r.toState()), 200);
+        col("history.col.user", r -> r.user() + (r.role() == null ? "" : " (" + i18n.code("role.", r.role()) + ")"), 140);
         col("history.col.comment", AlarmHistory.HistoryRow::comment, 160);
         setTop(bar);
         setCenter(table);

@@ -28,6 +28,17 @@ public final class I18n {
         return "zh".equals(locale.getLanguage());
     }
 
+    /**
+     * The text of {@code prefix + code} (a code stored by name, e.g. a journal event), or the code itself when there
+     * is no such key (a code written by a newer or older version): never "!key!" for data.
+     */
+    public String code(String prefix, String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        return bundle.containsKey(prefix + code) ? t(prefix + code) : code;
+    }
+
     /** The text for {@code key}, with {0}, {1} ... filled from {@code args}. */
     public String t(String key, Object... args) {
         String s;
