@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class BundleConsistencyTest {
     /** Keys built at run time from enum names: every constant needs its key. */
     private static final List<String> DYNAMIC = List.of("alarms.state.", "alarms.grade.", "quality.", "role.", "status.",
-            "ew.origin.", "alarms.type.", "history.event.");
+            "ew.origin.", "alarms.type.", "history.event.", "audit.action.", "audit.outcome.");
 
     private static Properties load(String name) throws IOException {
         try (InputStream in = BundleConsistencyTest.class.getResourceAsStream("/com/vigil/ui/kit/" + name)) {
@@ -67,6 +67,12 @@ class BundleConsistencyTest {
         }
         for (int g = 1; g <= 4; g++) {
             assertTrue(en.containsKey("alarms.grade." + g));
+        }
+        for (com.vigil.accounts.AuditAction a : com.vigil.accounts.AuditAction.values()) {
+            assertTrue(en.containsKey("audit.action." + a.name()), "missing audit.action." + a.name());
+        }
+        for (com.vigil.accounts.AuditOutcome o : com.vigil.accounts.AuditOutcome.values()) {
+            assertTrue(en.containsKey("audit.outcome." + o.name()), "missing audit.outcome." + o.name());
         }
         for (com.vigil.alarm.JournalEvent e : com.vigil.alarm.JournalEvent.values()) {
             assertTrue(en.containsKey("history.event." + e.name()), "missing history.event." + e.name());

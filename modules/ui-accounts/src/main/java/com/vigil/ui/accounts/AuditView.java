@@ -81,6 +81,18 @@ public final class AuditView extends BorderPane {
             action.getItems().add(a.name());
         }
         action.getSelectionModel().select(0);
+        // the items stay the stored codes (the filter needs them); the operator reads them in their language
+        action.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : code.equals(i18n.t("audit.allActions")) ? code : i18n.code("audit.action.", code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         Button load = button("audit-load", "audit.load", this::load);
         Button verify = button("audit-verify", "audit.verify", this::verify);
         Button export = button("audit-export", "audit.export", this::chooseExport);
@@ -95,9 +107,10 @@ public final class AuditView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         col("audit.col.seq", e -> String.valueOf(e.seq()), 50);
         col("history.col.time", e -> SHOWN.format(e.time()), 140);
-        col("history.col.user", e -> e.user() + (e.role() == null ? "" : " (" + e.role() + ")"), 170);
-        col("audit.col.action", AuditEntry::action, 130);
-        col("audit.col.outcome", AuditEntry::outcome, 80);
+        // on screen in the reader's language; the export and the hash chain keep the stored codes
+        col("history.col.user", e -> e.user() + (e.role() == null ? "" : " (" + i18n.code("role.", e.role()) + ")"), 170);
+        col("audit.col.action", e -> i18n.code("audit.action.", e.action()), 130);
+        col("audit.col.outcome", e -> i18n.code("audit.outcome.", e.outcome()), 80);
         col("audit.col.target", AuditEntry::target, 130);
         col("audit.col.change", e -> nz(e.before()) + " → " + nz(e.after()), 160);
         col("history.col.comment", AuditEntry::comment, 200);

@@ -67,6 +67,17 @@ class AuditViewTest {
         robot.clickOn("#audit-user").write("op1");
         robot.clickOn("#audit-load");
         assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.table().getItems().size()).get(5, TimeUnit.SECONDS));
+        // on screen in the reader's language (user, action, outcome); the stored codes stay in the export
+        assertEquals(Set.of("op1 (operator)|Alarm acknowledged|Done", "op1 (operator)|Alarm confirmed|Refused"),
+                WaitForAsyncUtils.asyncFx(() -> {
+                    Set<String> rows = new java.util.HashSet<>();
+                    for (int i = 0; i < view.table().getItems().size(); i++) {
+                        rows.add(view.table().getColumns().get(2).getCellData(i) + "|"
+                                + view.table().getColumns().get(3).getCellData(i) + "|"
+                                + view.table().getColumns().get(4).getCellData(i));
+                    }
+                    return rows;
+                }).get(5, TimeUnit.SECONDS));
         robot.clickOn("#audit-verify");
         assertEquals("Audit chain intact: 5 entries", WaitForAsyncUtils.asyncFx(() -> view.message().getText())
                 .get(5, TimeUnit.SECONDS));
