@@ -51,40 +51,24 @@ class BundleConsistencyTest {
     @Test
     void enumsHaveTheirKeys() throws IOException {
         Properties en = load("messages_en.properties");
-        for (AlarmState s : AlarmState.values()) {
-            assertTrue(en.containsKey("alarms.state." + s.name()), "missing alarms.state." + s.name());
-        }
-        for (Quality q : Quality.values()) {
-            if (q != Quality.GOOD) {
-                assertTrue(en.containsKey("quality." + q.name()), "missing quality." + q.name());
-            }
-        }
-        for (Role r : Role.values()) {
-            assertTrue(en.containsKey("role." + r.name()), "missing role." + r.name());
-        }
-        for (ConnectionState c : ConnectionState.values()) {
-            assertTrue(en.containsKey("status." + c.name()), "missing status." + c.name());
-        }
+        keys(en, "alarms.state.", AlarmState.values());
+        keys(en, "quality.", java.util.Arrays.stream(Quality.values()).filter(q -> q != Quality.GOOD).toArray(Enum[]::new));
+        keys(en, "role.", Role.values());
+        keys(en, "status.", ConnectionState.values());
         for (int g = 1; g <= 4; g++) {
             assertTrue(en.containsKey("alarms.grade." + g));
         }
-        for (com.vigil.accounts.AuditAction a : com.vigil.accounts.AuditAction.values()) {
-            assertTrue(en.containsKey("audit.action." + a.name()), "missing audit.action." + a.name());
-        }
-        for (com.vigil.accounts.AuditOutcome o : com.vigil.accounts.AuditOutcome.values()) {
-            assertTrue(en.containsKey("audit.outcome." + o.name()), "missing audit.outcome." + o.name());
-        }
-        for (com.vigil.alarm.JournalEvent e : com.vigil.alarm.JournalEvent.values()) {
-            assertTrue(en.containsKey("history.event." + e.name()), "missing history.event." + e.name());
-        }
-        for (com.vigil.model.AlarmState st : com.vigil.model.AlarmState.values()) {
-            assertTrue(en.containsKey("alarms.state." + st.name()), "missing alarms.state." + st.name());
-        }
-        for (com.vigil.alarm.AlarmType t : com.vigil.alarm.AlarmType.values()) {
-            assertTrue(en.containsKey("alarms.type." + t.name()), "missing alarms.type." + t.name());
-        }
-        for (com.vigil.app.runtime.VigilRuntime.ModelOrigin o : com.vigil.app.runtime.VigilRuntime.ModelOrigin.values()) {
-            assertTrue(en.containsKey("ew.origin." + o.name()), "missing ew.origin." + o.name());
+        keys(en, "audit.action.", com.vigil.accounts.AuditAction.values());
+        keys(en, "audit.outcome.", com.vigil.accounts.AuditOutcome.values());
+        keys(en, "history.event.", com.vigil.alarm.JournalEvent.values());
+        keys(en, "alarms.type.", com.vigil.alarm.AlarmType.values());
+        keys(en, "ew.origin.", com.vigil.app.runtime.VigilRuntime.ModelOrigin.values());
+    }
+
+    /** Every constant has its key {@code prefix + name} (the zh bundle is checked against en elsewhere). */
+    private static void keys(Properties en, String prefix, Enum<?>[] constants) {
+        for (Enum<?> c : constants) {
+            assertTrue(en.containsKey(prefix + c.name()), "missing " + prefix + c.name());
         }
     }
 
