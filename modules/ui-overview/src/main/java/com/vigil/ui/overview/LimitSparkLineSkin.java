@@ -77,6 +77,9 @@ public final class LimitSparkLineSkin extends TileSkin {
         hText.setText(def.limits().h() == null ? "" : "H " + format(def.limits().h()));
         lText.setText(def.limits().l() == null ? "" : "L " + format(def.limits().l()));
         hLine.setVisible(def.limits().h() != null);
+        // a plant file without a normal band gives the engineering range: that is no band, so none is drawn
+        band.setVisible(!(Math.min(def.normalLow(), def.normalHigh()) <= def.engLow()
+                && Math.max(def.normalLow(), def.normalHigh()) >= def.engHigh()));
         lLine.setVisible(def.limits().l() != null);
         resize();
         redraw();
@@ -130,21 +133,28 @@ public final class LimitSparkLineSkin extends TileSkin {
             gap();
             return;
         }
-        if (count > 0 && values[(head + POINTS - 1) % POINTS] == value) {
+        if (count > 0 && newest() == value) {
             return;
         }
         push(value);
-        valueText.setText(format(value));
-        drawLine();
-        resizeDynamicText();
+        drawLine(); // the value text follows the tile's value (handleCurrentValue), not the line
     }
 
     /** Breaks the line: the next value starts a new stretch (bad or stale quality in between). */
     public void gap() {
-        if (count > 0 && !Double.isNaN(values[(head + POINTS - 1) % POINTS])) {
+        if (count > 0 && !Double.isNaN(newest())) {
             push(Double.NaN);
             drawLine();
         }
+    }
+
+    /** The i-th value held, oldest first (i < count). */
+    private double at(int i) {
+        return values[(head - count + i + POINTS) % POINTS];
+    }
+
+    private double newest() {
+        return at(count - 1);
     }
 
     private void push(double v) {
@@ -161,6 +171,11 @@ public final class LimitSparkLineSkin extends TileSkin {
     /** The H limit's line (tests). */
     Line hLine() {
         return hLine;
+    }
+
+    /** The value (tests). */
+    Text valueText() {
+        return valueText;
     }
 
     /** The unit (tests). */
@@ -182,7 +197,7 @@ public final class LimitSparkLineSkin extends TileSkin {
     public double[] shownFractions() {
         double[] f = new double[count];
         for (int i = 0; i < count; i++) {
-            f[i] = range.fraction(values[(head - count + i + POINTS) % POINTS]);
+            f[i] = range.fraction(at(i));
         }
         return f;
     }
@@ -218,7 +233,7 @@ public final class LimitSparkLineSkin extends TileSkin {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
-            double v = values[(head - count + i + POINTS) % POINTS];
+            double v = at(i);
             if (!Double.isNaN(v)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
@@ -232,7 +247,7 @@ public final class LimitSparkLineSkin extends TileSkin {
         double lastX = 0;
         double lastY = 0;
         for (int i = 0; i < count; i++) {
-            double v = values[(head - count + i + POINTS) % POINTS];
+            double v = at(i);
             if (Double.isNaN(v)) {
                 pen = false;
                 continue;
@@ -242,7 +257,7 @@ public final class LimitSparkLineSkin extends TileSkin {
             line.getElements().add(pen ? new LineTo(lastX, lastY) : new MoveTo(lastX, lastY));
             pen = true;
         }
-        boolean newestGood = count > 0 && !Double.isNaN(values[(head + POINTS - 1) % POINTS]);
+        boolean newestGood = count > 0 && !Double.isNaN(newest());
         dot.setVisible(newestGood);
         dot.setCenterX(lastX);
         dot.setCenterY(lastY);
@@ -258,9 +273,6 @@ public final class LimitSparkLineSkin extends TileSkin {
         band.setWidth(w);
         band.setY(bandTop);
         band.setHeight(Math.max(1, bandBottom - bandTop));
-        // a plant file without a normal band gives the engineering range: that is no band, so none is drawn
-        band.setVisible(!(Math.min(def.normalLow(), def.normalHigh()) <= def.engLow()
-                && Math.max(def.normalLow(), def.normalHigh()) >= def.engHigh()));
         placeLimit(hLine, hText, def.limits().h());
         placeLimit(lLine, lText, def.limits().l());
     }

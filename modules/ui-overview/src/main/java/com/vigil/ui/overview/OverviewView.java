@@ -204,11 +204,6 @@ public final class OverviewView extends ScrollPane {
         return revealed;
     }
 
-    /** The spark line of an analog tag's tile (tests). */
-    public LimitSparkLineSkin line(String tag) {
-        return lines.get(tag);
-    }
-
     /** The tile of a tag (tests, selection). */
     public Tile tile(String tag) {
         return tiles.get(tag);

@@ -36,6 +36,9 @@ class LimitSparkLineSkinTest {
             "°C", 0, 200, 40, 60, new Limits(null, 80.0, 20.0, null, null, null, Priority.GRADE_2, Priority.GRADE_2,
             null, 0), 0, 0);
 
+    private static final LimitSparkLineSkin.Palette PALETTE = new LimitSparkLineSkin.Palette(Color.GREY,
+            Color.DIMGREY, Color.DARKGREY);
+
     private Tile tile;
     private LimitSparkLineSkin skin;
 
@@ -43,7 +46,7 @@ class LimitSparkLineSkinTest {
     void start(Stage stage) {
         tile = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(176, 150).title("reactor temperature")
                 .unit("°C").decimals(1).minValue(0).maxValue(200).animated(false).build();
-        skin = new LimitSparkLineSkin(tile, TT, new LimitSparkLineSkin.Palette(Color.GREY, Color.DIMGREY, Color.DARKGREY));
+        skin = new LimitSparkLineSkin(tile, TT, PALETTE);
         tile.setSkin(skin);
         stage.setScene(new Scene(new StackPane(tile), 300, 300));
         stage.show();
@@ -97,8 +100,7 @@ class LimitSparkLineSkinTest {
         TagDef valve = new TagDef("TF.T101.LV", "TF", "T101", "outlet valve", TagKind.ANALOG, "%", 0, 100, 0, 100,
                 Limits.NONE, 0, 0);
         assertFalse(fx(() -> new LimitSparkLineSkin(TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE)
-                .prefSize(176, 150).build(), valve, new LimitSparkLineSkin.Palette(Color.GREY, Color.DIMGREY,
-                Color.DARKGREY)).band().isVisible()));
+                .prefSize(176, 150).build(), valve, PALETTE).band().isVisible()));
     }
 
     @Test
@@ -108,8 +110,7 @@ class LimitSparkLineSkinTest {
         double[] fontAndRoom = fx(() -> {
             Tile t = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(176, 150).unit("%obs/m")
                     .decimals(1).minValue(0).maxValue(10).animated(false).build();
-            LimitSparkLineSkin s = new LimitSparkLineSkin(t, smoke, new LimitSparkLineSkin.Palette(Color.GREY,
-                    Color.DIMGREY, Color.DARKGREY));
+            LimitSparkLineSkin s = new LimitSparkLineSkin(t, smoke, PALETTE);
             t.setSkin(s);
             Stage stage = new Stage();
             stage.setScene(new Scene(new StackPane(t), 300, 300));
@@ -118,6 +119,7 @@ class LimitSparkLineSkinTest {
             s.append(0.1);
             t.layout();
             double font = s.unitText().getFont().getSize();
+            assertEquals("0.1", s.valueText().getText(), "the value text follows the tile's value");
             stage.close();
             return new double[] {font, t.getHeight()};
         });
