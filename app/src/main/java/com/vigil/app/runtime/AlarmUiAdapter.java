@@ -111,8 +111,9 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         }
         String description = def != null ? plant.description(v.tag(), lang)
                 : v.description() == null || v.description().isEmpty() ? v.tag() : v.description();
-        String type = typeLabel(v);
-        if (v.description() != null && v.description().startsWith(EarlyWarningAlarms.PREFIX)) {
+        Origin origin = origin(v);
+        String type = typeLabel(v, origin);
+        if (origin == Origin.TIME_TO_THRESHOLD) {
             // a time-to-threshold warning: "H 172 in 12 min, at 13:25"
             String[] f = v.description().split("\\|");
             long crossing = Long.parseLong(f[3]);
@@ -122,7 +123,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
                     java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
                             .format(java.time.Instant.ofEpochMilli(crossing)));
             valueText = fmt(v.valueAtActivation()) + unit;
-        } else if (v.description() != null && v.description().startsWith(AssetWarningAlarms.PREFIX)) {
+        } else if (origin == Origin.ASSET_MODEL) {
             // a multivariate asset warning: "P-401: unusual combination — BT 72 %, PT 14 %, IT 8 %"
             String[] f = v.description().split("\\|", -1);
             StringBuilder tags = new StringBuilder();
@@ -137,7 +138,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
             valueText = i18n.t("warning.mv.severity", f[3]);
         }
         String guidanceText = v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance();
-        if (v.description() != null && v.description().startsWith(CompositeRuleAlarms.PREFIX)) {
+        if (origin == Origin.RULE) {
             // a composite rule written by an engineer: its message and guidance in the operator's language
             PlantDefinition.RuleDef rule = rules.apply(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
             // the rule's tag when it was raised; a rule has no single limit
@@ -283,22 +284,38 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
         return out;
     }
 
+    /** What raised an alarm, told by its description's prefix; each early warning has its own type text. */
+    private enum Origin {
+        TIME_TO_THRESHOLD(EarlyWarningAlarms.PREFIX, "alarms.type.ttt"),
+        ASSET_MODEL(AssetWarningAlarms.PREFIX, "alarms.type.mv"),
+        RULE(CompositeRuleAlarms.PREFIX, "alarms.type.rule"),
+        ENGINE(null, null);
+
+        final String prefix;
+        final String typeKey;
+
+        Origin(String prefix, String typeKey) {
+            this.prefix = prefix;
+            this.typeKey = typeKey;
+        }
+    }
+
+    private static Origin origin(AlarmView v) {
+        String d = v.description();
+        for (Origin o : Origin.values()) {
+            if (o.prefix != null && d != null && d.startsWith(o.prefix)) {
+                return o;
+            }
+        }
+        return Origin.ENGINE;
+    }
+
     /**
      * The alarm's type as the operator reads it, in the list and on the tile: HH/H/L/LL as they are, the other types
      * in the operator's language (never an enum name such as EXTERNAL or BAD_QUALITY), an early warning by its kind.
      */
-    String typeLabel(AlarmView v) {
-        String d = v.description();
-        if (d != null && d.startsWith(EarlyWarningAlarms.PREFIX)) {
-            return i18n.t("alarms.type.ttt");
-        }
-        if (d != null && d.startsWith(AssetWarningAlarms.PREFIX)) {
-            return i18n.t("alarms.type.mv");
-        }
-        if (d != null && d.startsWith(CompositeRuleAlarms.PREFIX)) {
-            return i18n.t("alarms.type.rule");
-        }
-        return i18n.t("alarms.type." + v.type().name());
+    private String typeLabel(AlarmView v, Origin origin) {
+        return i18n.t(origin.typeKey != null ? origin.typeKey : "alarms.type." + v.type().name());
     }
 
     @Override
@@ -310,7 +327,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
                 if (!a.active() && a.acknowledged()) {
                     continue;
                 }
-                m.putIfAbsent(a.tag(), new TagAlarm(a.priority().grade(), typeLabel(a), !a.acknowledged()));
+                m.putIfAbsent(a.tag(), new TagAlarm(a.priority().grade(), typeLabel(a, origin(a)), !a.acknowledged()));
             }
             worstByTag = m;
             cachedVersion = v;
