@@ -85,7 +85,7 @@ public final class AuditView extends BorderPane {
         action.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String code) {
-                return code == null ? "" : code.equals(i18n.t("audit.allActions")) ? code : i18n.code("audit.action.", code);
+                return i18n.code("audit.action.", code); // "All actions" has no such key: shown as it is
             }
 
             @Override

@@ -444,6 +444,10 @@ public final class AlarmListView extends BorderPane {
         c.setCellFactory(col -> new TableCell<>() {
             private final Label badge = new Label();
 
+            {
+                badge.setMinWidth(Region.USE_PREF_SIZE); // a grade is never cut to "…"
+            }
+
             @Override
             protected void updateItem(AlarmRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -453,7 +457,6 @@ public final class AlarmListView extends BorderPane {
                 }
                 // colour + shape + number: never colour alone
                 badge.setText(GradeShapes.shape(row.grade()) + " " + i18n.t("alarms.grade.short." + row.grade()));
-                badge.setMinWidth(Region.USE_PREF_SIZE); // a grade is never cut to "…"
                 badge.getStyleClass().setAll("label", Styles.GRADE_BADGE, Styles.GRADE_BADGE_N + row.grade());
                 setGraphic(badge);
             }
