@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -125,6 +126,23 @@ class AlarmUiFlowsIT {
                 list.table().getSelectionModel().select(r);
             }
         });
+    }
+
+    /**
+     * The grade badges of a table as drawn (the text the skin shows, "…" if cut), sorted, each marked when it runs
+     * past its cell. Runs on the FX thread.
+     */
+    private static List<String> shownBadges(TableView<AlarmRow> table) {
+        table.applyCss();
+        table.layout(); // the rows' cells, now rather than on the next pulse
+        return table.lookupAll(".vigil-grade-badge").stream()
+                .filter(n -> n instanceof Label l && l.getParent() instanceof TableCell<?, ?>)
+                .map(n -> {
+                    Label l = (Label) n;
+                    Text shown = (Text) l.lookup(".text");
+                    boolean inside = l.getBoundsInParent().getMaxX() <= ((TableCell<?, ?>) l.getParent()).getWidth();
+                    return shown.getText() + (inside ? "" : " (overflows its cell)");
+                }).sorted().toList();
     }
 
     private String message() throws Exception {
@@ -229,18 +247,7 @@ class AlarmUiFlowsIT {
                 robot.lookup("#grade-filter-1").queryLabeled().getText(), robot.lookup("#grade-filter-2").queryLabeled().getText(),
                 robot.lookup("#grade-filter-3").queryLabeled().getText(), robot.lookup("#grade-filter-4").queryLabeled().getText())));
         // every grade badge shows its whole text inside its cell: a grade is never cut to "…"
-        List<String> badges = fx(() -> {
-            list.table().applyCss();
-            list.table().layout(); // the rows' cells, now rather than on the next pulse
-            return robot.lookup(".vigil-grade-badge").queryAllAs(Label.class).stream()
-                    .filter(l -> l.getParent() instanceof TableCell<?, ?>)
-                    .map(l -> {
-                        Text shown = (Text) l.lookup(".text");
-                        double right = l.getBoundsInParent().getMaxX();
-                        return shown.getText() + (right <= ((TableCell<?, ?>) l.getParent()).getWidth() ? "" : " (overflows its cell)");
-                    }).sorted().toList();
-        });
-        assertEquals(List.of("◆ 1", "▲ 2", "■ 3", "■ 3").stream().sorted().toList(), badges,
+        assertEquals(List.of("◆ 1", "▲ 2", "■ 3", "■ 3").stream().sorted().toList(), fx(() -> shownBadges(list.table())),
                 "the four badges, each whole and inside its cell");
         // the same list in Chinese, where the badge is wider ("■ 三级" was cut to "■ …") and a due tier says 待
         List<String> zh = fx(() -> {
@@ -255,16 +262,7 @@ class AlarmUiFlowsIT {
             zhStage.setScene(zhScene);
             zhStage.show();
             pulse.pulse();
-            zhList.table().applyCss();
-            zhList.table().layout();
-            List<String> out = new java.util.ArrayList<>(zhList.table().lookupAll(".vigil-grade-badge").stream()
-                    .filter(n -> n instanceof Label l && l.getParent() instanceof TableCell<?, ?>)
-                    .map(n -> {
-                        Label l = (Label) n;
-                        Text shown = (Text) l.lookup(".text");
-                        boolean inside = l.getBoundsInParent().getMaxX() <= ((TableCell<?, ?>) l.getParent()).getWidth();
-                        return shown.getText() + (inside ? "" : " (overflows its cell)");
-                    }).sorted().toList());
+            List<String> out = new java.util.ArrayList<>(shownBadges(zhList.table()));
             out.add(String.valueOf(zhList.table().getColumns().stream().filter(c -> c.getText().equals("分级确认"))
                     .findFirst().orElseThrow().getCellData(0)));
             zhStage.close();
