@@ -2,6 +2,7 @@ package com.vigil.ui.overview;
 
 import com.vigil.model.DisplayRange;
 import com.vigil.model.TagDef;
+import com.vigil.ui.kit.CssTokens;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.fonts.Fonts;
 import eu.hansolo.tilesfx.skins.TileSkin;
@@ -39,6 +40,11 @@ public final class LimitSparkLineSkin extends TileSkin {
 
     /** Colours from the CSS tokens. */
     public record Palette(Color line, Color limit, Color band) {
+        /** The theme's colours: {@code -vigil-trend-line}, {@code -vigil-limit-line}, {@code -vigil-normal-band}. */
+        public static Palette of(CssTokens tokens) {
+            return new Palette(tokens.color("-vigil-trend-line"), tokens.color("-vigil-limit-line"),
+                    tokens.color("-vigil-normal-band"));
+        }
     }
 
     private final TagDef def;
@@ -81,8 +87,16 @@ public final class LimitSparkLineSkin extends TileSkin {
         band.setVisible(!(Math.min(def.normalLow(), def.normalHigh()) <= def.engLow()
                 && Math.max(def.normalLow(), def.normalHigh()) >= def.engHigh()));
         lLine.setVisible(def.limits().l() != null);
+        // The drawing pane is a layout root: a new value re-lays out this tile only, not the whole overview around it
+        // (the tile's size never depends on its value). The pane is placed by layoutChildren below.
+        getPane().setManaged(false);
         resize();
         redraw();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        getPane().resizeRelocate(x, y, w, h);
     }
 
     @Override

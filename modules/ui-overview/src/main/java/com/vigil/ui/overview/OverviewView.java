@@ -39,6 +39,7 @@ public final class OverviewView extends ScrollPane {
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final Map<String, TagDef> defs = new LinkedHashMap<>();
     private final Map<String, LimitSparkLineSkin> lines = new LinkedHashMap<>();
+    private final Map<String, Look> looks = new java.util.HashMap<>();
     /** Room above a revealed tile, for its area's title. */
     private static final double REVEAL_MARGIN = 32;
     private Tile revealed;
@@ -75,6 +76,22 @@ public final class OverviewView extends ScrollPane {
     }
 
     private Tile tile(TagDef t, String description) {
+        Tile tile = baseTile(t, description, tokens);
+        if (t.kind() == TagKind.ANALOG) {
+            LimitSparkLineSkin skin = new LimitSparkLineSkin(tile, t, LimitSparkLineSkin.Palette.of(tokens));
+            tile.setSkin(skin);
+            lines.put(t.id(), skin);
+        }
+        return tile;
+    }
+
+    /**
+     * A tag's tile as the overview configures it, before the overview gives an analog tile its own skin. The tile
+     * has TilesFX's type for the tag (SPARK_LINE for analog, TEXT otherwise) and no skin yet: TilesFX builds its own
+     * skin for that type on the first CSS pass only if none has been set. {@code vigil bench ui-overview} uses this
+     * to measure {@link LimitSparkLineSkin} against TilesFX's spark line on the same tiles.
+     */
+    public static Tile baseTile(TagDef t, String description, CssTokens tokens) {
         Color bg = tokens.color("-vigil-surface-raised");
         Color text = tokens.color("-vigil-text");
         Color muted = tokens.color("-vigil-text-muted");
@@ -103,12 +120,6 @@ public final class OverviewView extends ScrollPane {
                 .build();
         tile.setId("tile-" + t.id());
         tile.setUserData(t.id());
-        if (t.kind() == TagKind.ANALOG) {
-            LimitSparkLineSkin skin = new LimitSparkLineSkin(tile, t, new LimitSparkLineSkin.Palette(
-                    tokens.color("-vigil-trend-line"), tokens.color("-vigil-limit-line"), tokens.color("-vigil-normal-band")));
-            tile.setSkin(skin);
-            lines.put(t.id(), skin);
-        }
         return tile;
     }
 
@@ -152,20 +163,40 @@ public final class OverviewView extends ScrollPane {
             }
             status = i18n.t("tile.alarm", st.alarmText(), i18n.t("alarms.grade." + st.alarmGrade())) + " · " + def.id();
         }
-        tile.setText(status);
-        tile.setValueColor(valueColor);
-        tile.setBorderColor(border);
-        tile.setBorderWidth(borderWidth);
+        String description = def.kind() != TagKind.DISCRETE ? null : good ? (st.value() >= 0.5 ? "1 ●" : "0 ○") : status;
+        Look look = new Look(status, valueColor, border, borderWidth, good, description);
+        Look before = looks.put(def.id(), look);
+        // TilesFX redraws the whole tile on each of these setters, even for an equal value: only what changed is set,
+        // so a new value alone costs the value and the line (see `vigil bench ui-overview`)
+        if (before == null || !look.status().equals(before.status())) {
+            tile.setText(status);
+        }
+        if (before == null || !look.value().equals(before.value())) {
+            tile.setValueColor(valueColor);
+        }
+        if (before == null || !look.border().equals(before.border()) || look.borderWidth() != before.borderWidth()) {
+            tile.setBorderColor(border);
+            tile.setBorderWidth(borderWidth);
+        }
         if (def.kind() == TagKind.DISCRETE) {
-            tile.setDescription(good ? (st.value() >= 0.5 ? "1 ●" : "0 ○") : status);
-        } else if (good) {
-            tile.setValueVisible(true);
+            if (before == null || !description.equals(before.description())) {
+                tile.setDescription(description);
+            }
+            return;
+        }
+        if (before == null || good != before.good()) {
+            tile.setValueVisible(good);
+        }
+        if (good) {
             tile.setValue(st.value());
             lines.get(def.id()).append(st.value());
         } else {
-            tile.setValueVisible(false);
             lines.get(def.id()).gap(); // the line never bridges bad or stale values
         }
+    }
+
+    /** What a tile shows besides its value: set on the tile only when it changes. */
+    private record Look(String status, Color value, Color border, double borderWidth, boolean good, String description) {
     }
 
     /**
