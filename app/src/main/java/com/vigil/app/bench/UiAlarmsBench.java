@@ -30,24 +30,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The alarm list under load: 10,000 active alarms from the real engine, through the adapter and the
- * view model into the TableView. Each operation is timed on the FX thread including the CSS and layout
- * pass: re-sort of the whole list, a filter, and a bulk change of every row (all acknowledged).
+ * view model into the TableView. Each operation is timed on the FX thread including the scene's CSS and layout
+ * pass ({@link FxBench#scenePass}): re-sort of the whole list, a filter, and a bulk change of every row (all
+ * acknowledged).
  */
 public final class UiAlarmsBench {
     private UiAlarmsBench() {
     }
 
     public static List<String> run(int rows) throws Exception {
-        startFx();
+        FxBench.startFx();
         List<TagDef> tags = new ArrayList<>();
         List<Area> areas = new ArrayList<>();
         for (int a = 0; a < 20; a++) {
@@ -77,7 +75,7 @@ public final class UiAlarmsBench {
         AlarmUiAdapter adapter = new AlarmUiAdapter(engine, def, i18n, () -> op, new CompletableFuture<>());
         AlarmListViewModel model = new AlarmListViewModel(adapter);
         AlarmListView[] view = new AlarmListView[1];
-        onFx(() -> {
+        FxBench.onFx(() -> {
             view[0] = new AlarmListView(model, adapter, adapter, adapter, TaskRunner.sameThread(), i18n, new FxPulse(10),
                     r -> { }, clock::millis);
             Stage stage = new Stage();
@@ -87,7 +85,7 @@ public final class UiAlarmsBench {
             stage.show();
             return null;
         });
-        int shown = onFx(() -> view[0].table().getItems().size());
+        int shown = FxBench.onFx(() -> view[0].table().getItems().size());
         if (shown != rows) {
             throw new IllegalStateException("expected " + rows + " rows in the table, found " + shown);
         }
@@ -95,7 +93,7 @@ public final class UiAlarmsBench {
         for (int w = 0; w < 15; w++) {
             clock.advance(java.time.Duration.ofMinutes(1));
             engine.onBatch(values(rows, clock.millis(), w % 2 == 0 ? 100 : 180));
-            onFx(() -> {
+            FxBench.onFx(() -> {
                 view[0].setFilter(new AlarmFilter(AlarmFilter.View.ACTIVE, Set.of("Area 3"), Set.of(1, 2), "1"));
                 layout(view[0]);
                 view[0].setFilter(AlarmFilter.ALL);
@@ -103,7 +101,7 @@ public final class UiAlarmsBench {
                 return null;
             });
         }
-        double sort = median(5, () -> onFx(() -> {
+        double sort = median(5, () -> FxBench.onFx(() -> {
             long t = System.nanoTime();
             model.setFilter(AlarmFilter.ALL.withText("x")); // force a new snapshot, then back: full re-sort
             model.setFilter(AlarmFilter.ALL);
@@ -111,7 +109,7 @@ public final class UiAlarmsBench {
             layout(view[0]);
             return (System.nanoTime() - t) / 1e6;
         }));
-        double filter = median(5, () -> onFx(() -> {
+        double filter = median(5, () -> FxBench.onFx(() -> {
             long t = System.nanoTime();
             view[0].setFilter(new AlarmFilter(AlarmFilter.View.ACTIVE, Set.of("Area 3"), Set.of(1, 2), "1"));
             layout(view[0]);
@@ -126,7 +124,7 @@ public final class UiAlarmsBench {
         for (int cycle = 0; cycle < bulks.length; cycle++) {
             clock.advance(java.time.Duration.ofMinutes(1));
             engine.onBatch(values(rows, clock.millis(), cycle % 2 == 0 ? 100 : 180));
-            bulks[cycle] = onFx(() -> {
+            bulks[cycle] = FxBench.onFx(() -> {
                 long t = System.nanoTime();
                 view[0].setFilter(AlarmFilter.ALL);
                 layout(view[0]);
@@ -135,13 +133,14 @@ public final class UiAlarmsBench {
         }
         Arrays.sort(bulks);
         double bulk = bulks[bulks.length / 2];
-        int after = onFx(() -> view[0].table().getItems().size());
+        int after = FxBench.onFx(() -> view[0].table().getItems().size());
         if (after != rows) {
             throw new IllegalStateException("bulk update not shown: " + after + " rows instead of " + rows);
         }
-        return List.of(String.format(Locale.ROOT, "BENCH ui-alarms.sort %.1f ms rows=%d", sort, rows),
-                String.format(Locale.ROOT, "BENCH ui-alarms.filter %.1f ms rows=%d", filter, rows),
-                String.format(Locale.ROOT, "BENCH ui-alarms.bulk_update %.1f ms rows=%d", bulk, rows));
+        String passes = FxBench.passes();
+        return List.of(String.format(Locale.ROOT, "BENCH ui-alarms.sort %.1f ms rows=%d passes=%s", sort, rows, passes),
+                String.format(Locale.ROOT, "BENCH ui-alarms.filter %.1f ms rows=%d passes=%s", filter, rows, passes),
+                String.format(Locale.ROOT, "BENCH ui-alarms.bulk_update %.1f ms rows=%d passes=%s", bulk, rows, passes));
     }
 
     private static List<Sample> values(int rows, long t, double v) {
@@ -153,10 +152,7 @@ public final class UiAlarmsBench {
     }
 
     private static void layout(AlarmListView v) {
-        v.applyCss();
-        v.layout();
-        v.table().applyCss();
-        v.table().layout();
+        FxBench.scenePass(v);
     }
 
     private static double median(int n, Supplier<Double> run) {
@@ -166,35 +162,5 @@ public final class UiAlarmsBench {
         }
         Arrays.sort(x);
         return x[n / 2];
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        com.vigil.ui.kit.FxPulse.onFx(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.join();
-    }
-
-    private static void startFx() throws InterruptedException {
-        String display = System.getenv("DISPLAY");
-        if (display == null || display.isEmpty()) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1920x1080-32");
-        }
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        up.await(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
     }
 }

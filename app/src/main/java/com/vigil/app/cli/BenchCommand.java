@@ -43,6 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
         });
         m.put("opcua", s -> com.vigil.opcua.bench.OpcUaBench.run(10_000, 100, (int) Math.max(1, Math.round(s))));
         m.put("ui-alarms", s -> com.vigil.app.bench.UiAlarmsBench.run(10_000));
+        m.put("ui-overview", s -> com.vigil.app.bench.UiOverviewBench.run(1_000));
         m.put("historian", s -> {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-bench-historian");
             var opts = com.vigil.historian.bench.BenchOptions.defaults(dir).withDemoSamples(
