@@ -27,6 +27,9 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
     private final LiveSnapshot snapshot;
     private final List<SampleBatchListener> consumers = new CopyOnWriteArrayList<>();
     private final AtomicLong ingested = new AtomicLong();
+    /** Batches taken into the queue; a batch counts as done once the snapshot and every consumer had it. */
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong consumerErrors = new AtomicLong();
     private final Thread thread;
@@ -53,7 +56,9 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
         if (batch.isEmpty() || !running) {
             return;
         }
-        if (!queue.offer(batch)) {
+        if (queue.offer(batch)) {
+            accepted.incrementAndGet();
+        } else {
             long total = dropped.addAndGet(batch.size());
             LOG.error("ingest queue full ({} batches): refused a batch of {} samples ({} refused so far)",
                     queue.size(), batch.size(), total);
@@ -85,14 +90,20 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
                 }
             }
             ingested.addAndGet(batch.size());
+            done.incrementAndGet();
         }
     }
 
-    /** Waits until every batch enqueued so far has been processed (tests, orderly shutdown). */
+    /**
+     * Waits until every batch enqueued so far has been processed: in the live snapshot and given to every consumer
+     * (tests, benchmarks, orderly shutdown). An empty queue is not enough: the ingest thread may still be working on
+     * the batch it took last.
+     */
     public void drain(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while (!queue.isEmpty() && System.currentTimeMillis() < end) {
-            Thread.sleep(5);
+        long target = accepted.get();
+        while (done.get() < target && System.currentTimeMillis() < end) {
+            Thread.sleep(1);
         }
     }
 

@@ -37,6 +37,32 @@ class IngestPipelineTest {
     }
 
     @Test
+    void drainWaitsForTheBatchBeingWorkedOn() throws Exception {
+        LiveSnapshot snap = new LiveSnapshot(3);
+        List<List<Sample>> seen = new ArrayList<>();
+        try (IngestPipeline p = new IngestPipeline(16, snap)) {
+            p.addConsumer(b -> {
+                try {
+                    Thread.sleep(300); // the queue is empty long before this consumer is done
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (seen) {
+                    seen.add(b);
+                }
+            });
+            p.start();
+            p.onBatch(List.of(Sample.good("A", 1, 7)));
+            p.drain(5000);
+            synchronized (seen) {
+                assertEquals(1, seen.size(), "drain returned before the consumer had the batch");
+            }
+            assertEquals(1, p.ingestedSamples());
+            assertEquals(7.0, snap.latest("A").value());
+        }
+    }
+
+    @Test
     void fullQueueRefusesAndCountsInsteadOfBlocking() throws Exception {
         LiveSnapshot snap = new LiveSnapshot(10);
         CountDownLatch release = new CountDownLatch(1);
