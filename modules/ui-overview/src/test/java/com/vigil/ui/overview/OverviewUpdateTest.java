@@ -9,6 +9,7 @@ import com.vigil.ingest.LiveSnapshot;
 import com.vigil.model.Area;
 import com.vigil.model.Limits;
 import com.vigil.model.Priority;
+import com.vigil.model.Quality;
 import com.vigil.model.Sample;
 import com.vigil.model.TagDef;
 import com.vigil.model.TagKind;
@@ -64,6 +65,7 @@ class OverviewUpdateTest {
                         0));
             }
         }
+        tags.add(new TagDef("A.SW", "A", "", "switch", TagKind.DISCRETE, "", 0, 1, 0, 1, Limits.NONE, 0, 0));
         TagAlarmLookup lookup = new TagAlarmLookup() {
             @Override
             public TagAlarm worst(String tag) {
@@ -95,8 +97,12 @@ class OverviewUpdateTest {
 
     /** Feeds one value through the ingest pipeline and lets the view's pulse apply it (the scene's passes follow). */
     private void show(String tag, double value) throws Exception {
+        show(tag, value, Quality.GOOD);
+    }
+
+    private void show(String tag, double value, Quality quality) throws Exception {
         time += 1000;
-        pipeline.onBatch(List.of(Sample.good(tag, time, value)));
+        pipeline.onBatch(List.of(new Sample(tag, time, value, quality)));
         pipeline.drain(5_000);
         fx(() -> {
             pulse.pulse();
@@ -125,6 +131,37 @@ class OverviewUpdateTest {
         assertEquals(CssTokens.dark().alarm(2), fx(tile::getBorderColor));
         assertTrue(fx(tile::getText).startsWith("H"), fx(tile::getText));
         assertEquals(4, fx(tile::getBorderWidth), 1e-9, "unacknowledged: the wide border");
+
+        alarms.remove("A.T0"); // cleared: everything the alarm set is set back, though the value is unchanged
+        alarmVersion.incrementAndGet();
+        show("A.T0", 82);
+        assertEquals(CssTokens.dark().color("-vigil-border"), fx(tile::getBorderColor));
+        assertEquals(1, fx(tile::getBorderWidth), 1e-9);
+        assertEquals("A.T0", fx(tile::getText));
+        assertEquals(CssTokens.dark().color("-vigil-value"), fx(tile::getValueColor));
+    }
+
+    @Test
+    void aValueThatTurnsBadAndGoodAgainIsHiddenAndShownAgain() throws Exception {
+        show("A.T1", 45);
+        Tile tile = fx(() -> view.tile("A.T1"));
+        assertTrue(fx(tile::isValueVisible));
+        show("A.T1", 45, Quality.BAD);
+        assertFalse(fx(tile::isValueVisible), "a bad value shows no number");
+        assertEquals(CssTokens.dark().color("-vigil-quality-bad"), fx(tile::getBorderColor));
+        show("A.T1", 45); // good again, with the very value it had
+        assertTrue(fx(tile::isValueVisible), "good again: the number is back");
+        assertEquals(45, fx(tile::getValue), 1e-9);
+        assertEquals(CssTokens.dark().color("-vigil-border"), fx(tile::getBorderColor));
+        assertEquals("A.T1", fx(tile::getText));
+
+        show("A.SW", 1);
+        Tile sw = fx(() -> view.tile("A.SW"));
+        assertEquals("1 ●", fx(sw::getDescription));
+        show("A.SW", 1, Quality.BAD);
+        assertEquals(fx(sw::getText), fx(sw::getDescription), "a bad switch shows its quality word");
+        show("A.SW", 1);
+        assertEquals("1 ●", fx(sw::getDescription));
     }
 
     @Test
@@ -145,5 +182,13 @@ class OverviewUpdateTest {
         assertEquals(contentWidth, fx(pane::getWidth), 0.5, "the drawing still fills the tile");
         assertEquals(OverviewView.TILE_H - fx(() -> tile.getInsets().getTop() + tile.getInsets().getBottom()),
                 fx(pane::getHeight), 0.5);
+
+        fx(() -> {
+            tile.setPrefSize(220, 190); // the pane is placed by the skin, not by the tile's layout: it must follow
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(220 - fx(() -> tile.getInsets().getLeft() + tile.getInsets().getRight()), fx(pane::getWidth), 0.5);
+        assertEquals(190 - fx(() -> tile.getInsets().getTop() + tile.getInsets().getBottom()), fx(pane::getHeight), 0.5);
     }
 }
