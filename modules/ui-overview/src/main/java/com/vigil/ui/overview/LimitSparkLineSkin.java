@@ -88,7 +88,8 @@ public final class LimitSparkLineSkin extends TileSkin {
                 && Math.max(def.normalLow(), def.normalHigh()) >= def.engHigh()));
         lLine.setVisible(def.limits().l() != null);
         // The drawing pane is a layout root: a new value re-lays out this tile only, not the whole overview around it
-        // (the tile's size never depends on its value). The pane is placed by layoutChildren below.
+        // (the tile's size never depends on its value). The pane is placed by layoutChildren below. With no managed
+        // child the skin computes no preferred size of its own: the tile's must be set (the overview sets it).
         getPane().setManaged(false);
         resize();
         redraw();
