@@ -2,10 +2,6 @@ package com.vigil.app.tools;
 
 import com.vigil.app.console.MainWindow;
 import com.vigil.app.runtime.VigilRuntime;
-import com.vigil.ui.alarms.ToneSink;
-import com.vigil.ui.kit.FxPulse;
-import com.vigil.ui.kit.I18n;
-import com.vigil.ui.kit.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
@@ -30,22 +25,9 @@ public final class Screenshots {
         String suffix = locale == Locale.ENGLISH ? "en" : "zh";
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("vigil-shots");
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Platform.startup(() -> up.complete(null));
-        up.join();
+        LiveConsole.startFx();
         VigilRuntime runtime = new VigilRuntime(new VigilRuntime.Options(data, 0, 42, 1.0));
-        MainWindow[] w = new MainWindow[1];
-        fx(() -> {
-            FxPulse pulse = new FxPulse(10);
-            w[0] = new MainWindow(runtime, new I18n(locale), TaskRunner.background(), pulse, new ToneSink(),
-                    java.time.Clock.systemUTC());
-            Stage stage = new Stage();
-            stage.setScene(w[0].scene());
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
-            pulse.start();
-        });
+        MainWindow[] w = {LiveConsole.open(runtime, locale)};
         // the log-in screen on the demo database (demo accounts), then user management as the demo administrator
         var service = runtime.accounts().get(30, java.util.concurrent.TimeUnit.SECONDS).service();
         Thread.sleep(1_500);
@@ -144,15 +126,6 @@ public final class Screenshots {
     }
 
     private static void fx(Runnable r) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                f.complete(null);
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        f.join();
+        LiveConsole.fx(r);
     }
 }
