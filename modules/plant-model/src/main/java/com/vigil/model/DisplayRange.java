@@ -20,6 +20,21 @@ public record DisplayRange(double low, double high) {
     }
 
     /**
+     * The range for the values shown; NaN values (gaps, bad quality) are left out.
+     *
+     * @param def    the tag
+     * @param values the values shown, in any order
+     */
+    public static DisplayRange of(TagDef def, java.util.stream.DoubleStream values) {
+        double[] lowHigh = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        values.filter(v -> !Double.isNaN(v)).forEach(v -> {
+            lowHigh[0] = Math.min(lowHigh[0], v);
+            lowHigh[1] = Math.max(lowHigh[1], v);
+        });
+        return of(def, lowHigh[0], lowHigh[1]);
+    }
+
+    /**
      * @param def     the tag
      * @param dataLow  lowest good value shown (+∞ or {@code NaN} when none)
      * @param dataHigh highest good value shown (−∞ or {@code NaN} when none)

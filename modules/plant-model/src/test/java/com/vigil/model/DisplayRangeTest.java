@@ -31,6 +31,15 @@ class DisplayRangeTest {
     }
 
     @Test
+    void theValuesShownSetTheRangeAndGapsAreLeftOut() {
+        TagDef t = tag(40, 60, hl(80.0, 20.0));
+        assertEquals(DisplayRange.of(t, 10, 95),
+                DisplayRange.of(t, java.util.stream.DoubleStream.of(Double.NaN, 95, 50, Double.NaN, 10)));
+        assertEquals(DisplayRange.of(t, Double.NaN, Double.NaN),
+                DisplayRange.of(t, java.util.stream.DoubleStream.of(Double.NaN)), "only gaps: band and limits");
+    }
+
+    @Test
     void noValuesYetGivesTheBandAndLimits() {
         DisplayRange r = DisplayRange.of(tag(40, 60, Limits.NONE), Double.NaN, Double.NaN);
         assertEquals(40 - 20 * DisplayRange.PAD, r.low(), 1e-9);

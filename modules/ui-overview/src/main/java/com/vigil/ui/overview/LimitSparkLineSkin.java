@@ -245,16 +245,7 @@ public final class LimitSparkLineSkin extends TileSkin {
         if (range == null) {
             return; // still in the super constructor
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            double v = at(i);
-            if (!Double.isNaN(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        range = DisplayRange.of(def, lo, hi);
+        range = DisplayRange.of(def, java.util.stream.IntStream.range(0, count).mapToDouble(this::at));
         double stepX = graphW() / (POINTS - 1);
         double x0 = graphX() + graphW() - (count - 1) * stepX; // newest at the right edge
         line.getElements().clear();

@@ -219,15 +219,8 @@ public final class TrendView extends BorderPane {
         long now = millis.getAsLong();
         plot.getDomainAxis().setRange(now - WINDOW_MILLIS, now);
         if (def != null) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Sample x : samples) {
-                if (x.quality() == Quality.GOOD && !Double.isNaN(x.value())) {
-                    lo = Math.min(lo, x.value());
-                    hi = Math.max(hi, x.value());
-                }
-            }
-            DisplayRange range = DisplayRange.of(def, lo, hi);
+            DisplayRange range = DisplayRange.of(def,
+                    samples.stream().filter(x -> x.quality() == Quality.GOOD).mapToDouble(Sample::value));
             plot.getRangeAxis().setRange(range.low(), range.high());
         }
     }
