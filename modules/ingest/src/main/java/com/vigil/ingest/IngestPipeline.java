@@ -27,9 +27,8 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
     private final LiveSnapshot snapshot;
     private final List<SampleBatchListener> consumers = new CopyOnWriteArrayList<>();
     private final AtomicLong ingested = new AtomicLong();
-    /** Batches taken into the queue; a batch counts as done once the snapshot and every consumer had it. */
+    /** Samples taken into the queue; they count as {@link #ingested} once the snapshot and every consumer had them. */
     private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong done = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong consumerErrors = new AtomicLong();
     private final Thread thread;
@@ -57,7 +56,7 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
             return;
         }
         if (queue.offer(batch)) {
-            accepted.incrementAndGet();
+            accepted.addAndGet(batch.size());
         } else {
             long total = dropped.addAndGet(batch.size());
             LOG.error("ingest queue full ({} batches): refused a batch of {} samples ({} refused so far)",
@@ -90,7 +89,6 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
                 }
             }
             ingested.addAndGet(batch.size());
-            done.incrementAndGet();
         }
     }
 
@@ -102,7 +100,7 @@ public final class IngestPipeline implements SampleBatchListener, AutoCloseable 
     public void drain(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         long target = accepted.get();
-        while (done.get() < target && System.currentTimeMillis() < end) {
+        while (ingested.get() < target && System.currentTimeMillis() < end) {
             Thread.sleep(1);
         }
     }
