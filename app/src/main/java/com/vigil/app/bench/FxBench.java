@@ -1,5 +1,6 @@
 package com.vigil.app.bench;
 
+import com.vigil.ui.kit.Theme;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /** What the UI benchmarks share: the FX toolkit, work timed on the FX thread, and the CSS and layout of a pulse. */
 final class FxBench {
@@ -47,6 +49,16 @@ final class FxBench {
             }
         });
         return f.join();
+    }
+
+    /** Shows {@code root} in a window of its own, in the dark theme (on the FX thread). */
+    static <T extends Parent> T show(T root, double width, double height) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(root, width, height);
+        Theme.DARK.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        return root;
     }
 
     /**

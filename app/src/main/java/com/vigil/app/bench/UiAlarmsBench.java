@@ -21,7 +21,6 @@ import com.vigil.ui.alarms.AlarmListViewModel;
 import com.vigil.ui.kit.FxPulse;
 import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.TaskRunner;
-import com.vigil.ui.kit.Theme;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The alarm list under load: 10,000 active alarms from the real engine, through the adapter and the
@@ -76,13 +73,8 @@ public final class UiAlarmsBench {
         AlarmListViewModel model = new AlarmListViewModel(adapter);
         AlarmListView[] view = new AlarmListView[1];
         FxBench.onFx(() -> {
-            view[0] = new AlarmListView(model, adapter, adapter, adapter, TaskRunner.sameThread(), i18n, new FxPulse(10),
-                    r -> { }, clock::millis);
-            Stage stage = new Stage();
-            Scene scene = new Scene(view[0], 1600, 1000);
-            Theme.DARK.apply(scene);
-            stage.setScene(scene);
-            stage.show();
+            view[0] = FxBench.show(new AlarmListView(model, adapter, adapter, adapter, TaskRunner.sameThread(), i18n,
+                    new FxPulse(10), r -> { }, clock::millis), 1600, 1000);
             return null;
         });
         int shown = FxBench.onFx(() -> view[0].table().getItems().size());

@@ -11,22 +11,17 @@ import com.vigil.model.TagKind;
 import com.vigil.ui.kit.CssTokens;
 import com.vigil.ui.kit.FxPulse;
 import com.vigil.ui.kit.I18n;
-import com.vigil.ui.kit.Theme;
 import com.vigil.ui.overview.LimitSparkLineSkin;
 import com.vigil.ui.overview.OverviewView;
 import com.vigil.ui.overview.OverviewViewModel;
 import com.vigil.ui.overview.TagAlarmLookup;
 import eu.hansolo.tilesfx.Tile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.stage.Stage;
 
 /**
  * The overview (tiles) under load, timed on the FX thread: applying the values, then the scene's CSS and layout pass.
@@ -79,8 +74,8 @@ public final class UiOverviewBench {
         try (IngestPipeline pipeline = new IngestPipeline(64, snapshot)) {
             pipeline.start();
             OverviewViewModel model = new OverviewViewModel(tags, snapshot, TagAlarmLookup.NONE);
-            view = FxBench.onFx(() -> show(new OverviewView(model, areas, t -> t, new I18n(Locale.ENGLISH),
-                    tokens, pulse, t -> { })));
+            view = FxBench.onFx(() -> FxBench.show(new OverviewView(model, areas, t -> t, new I18n(Locale.ENGLISH),
+                    tokens, pulse, t -> { }), 1920, 1080));
             long[] time = {1_767_225_600_000L};
             double[][] ms = new double[2][ROUNDS];
             for (int round = -WARMUP; round < ROUNDS; round++) {
@@ -124,8 +119,8 @@ public final class UiOverviewBench {
                 oursSkins.add(skin);
                 theirs.add(OverviewView.baseTile(t, t.description(), tokens)); // TilesFX builds its skin on show
             }
-            show(new ScrollPane(new FlowPane(6, 6, ours.toArray(new Tile[0]))));
-            show(new ScrollPane(new FlowPane(6, 6, theirs.toArray(new Tile[0]))));
+            FxBench.show(new ScrollPane(new FlowPane(6, 6, ours.toArray(new Tile[0]))), 1920, 1080);
+            FxBench.show(new ScrollPane(new FlowPane(6, 6, theirs.toArray(new Tile[0]))), 1920, 1080);
             return null;
         });
         String skinName = FxBench.onFx(() -> theirs.get(0).getSkin().getClass().getSimpleName());
@@ -190,13 +185,5 @@ public final class UiOverviewBench {
         return level[i];
     }
 
-    private static <T extends Parent> T show(T root) {
-        Stage stage = new Stage();
-        Scene scene = new Scene(root, 1920, 1080);
-        Theme.DARK.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        return root;
-    }
 
 }

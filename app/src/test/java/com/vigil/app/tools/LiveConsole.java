@@ -8,8 +8,12 @@ import com.vigil.ui.kit.I18n;
 import com.vigil.ui.kit.TaskRunner;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The tools' way to run the real console: the FX toolkit, and the main window on a 1920×1080 stage. */
 final class LiveConsole {
@@ -40,17 +44,15 @@ final class LiveConsole {
         return w[0];
     }
 
-    /** Runs {@code r} on the FX thread and waits for it. */
+    /** Runs {@code r} on the FX thread and waits for it (at most a minute); its failure is thrown here. */
     static void fx(Runnable r) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                f.complete(null);
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        f.join();
+        try {
+            WaitForAsyncUtils.asyncFx(r).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the FX thread", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("on the FX thread: " + e.getMessage(), e);
+        }
     }
 }

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Takes the documentation screenshots of the live console (run under Xvfb, see docs/screenshots/README.md):
@@ -119,9 +120,8 @@ public final class Screenshots {
 
     /** A snapshot of a scene (the console or a window beside it) as PNG. */
     private static void shot(javafx.scene.Scene scene, Path file) throws Exception {
-        CompletableFuture<WritableImage> img = new CompletableFuture<>();
-        Platform.runLater(() -> img.complete(scene.snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(img.join(), null), "png", file.toFile());
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(60, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
         System.out.println("wrote " + file);
     }
 

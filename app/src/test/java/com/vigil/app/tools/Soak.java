@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
@@ -37,10 +36,7 @@ public final class Soak {
         MainWindow[] w = {LiveConsole.open(runtime, Locale.SIMPLIFIED_CHINESE)};
         var service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
         var operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();
-        fx(() -> {
-            w[0].gate().begin(operator);
-            return null;
-        });
+        LiveConsole.fx(() -> w[0].gate().begin(operator));
         runtime.start(null);
         List<String> hot = runtime.plant().plant().tags().stream()
                 .filter(t -> t.limits() != null && t.limits().hh() != null).map(TagDef::id).toList();
@@ -65,10 +61,7 @@ public final class Soak {
             }
             if (!active.isEmpty()) {
                 String id = active.get(rnd.nextInt(active.size())).id();
-                fx(() -> {
-                    w[0].alarms().reveal(id);
-                    return null;
-                });
+                LiveConsole.fx(() -> w[0].alarms().reveal(id));
             }
             while (System.nanoTime() - start < minute * 60_000_000_000L) {
                 Thread.sleep(200);
@@ -95,7 +88,7 @@ public final class Soak {
         double[] ms = new double[9];
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
-            fx(() -> null);
+            LiveConsole.fx(() -> { });
             ms[i] = (System.nanoTime() - t) / 1e6;
             Thread.sleep(50);
         }
@@ -118,17 +111,5 @@ public final class Soak {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1024;
         }
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 }
