@@ -213,7 +213,8 @@ public final class OverviewView extends ScrollPane {
             return;
         }
         revealed.getStyleClass().add(Styles.TILE_REVEALED);
-        applyCss();
+        // the mark's style on this tile only: applyCss() on the overview would restyle every tile of the plant
+        revealed.applyCss();
         layout();
         Node content = getContent();
         Bounds b = content.sceneToLocal(revealed.localToScene(revealed.getBoundsInLocal()));
