@@ -64,7 +64,8 @@ public final class Detectors {
      * {@code name:key=value,key=value}. Keys: PCA — lags, var, kmax, robust, q, folds, t2w, adapt, h
      * (drift horizon), relearn, il (input EWMA), faults (1 = learn fault directions from fault examples);
      * screen-pca — grow (variogram growth above which a tag is screened out) and the PCA keys;
-     * dpca-res — tl (EWMA weight of the per-tag residual tier), tm (its margin) and the PCA keys;
+     * dpca-res — tl (EWMA weight of the per-tag residual tier), tm (its margin), fz (1 = frozen-value tier, the
+     * default; 0 = off) and the PCA keys;
      * step — w, bw, gap, trend, sq, shrink; zscore — zl, zq, h, relearn; decision policy — lambda, lq,
      * alarm, on, clear, off, dir, fast, onset, cap.
      */
@@ -81,7 +82,8 @@ public final class Detectors {
             // (default for TEP-like continuous processes)
             case "dpca" -> new Config(name, dpcaInner(),
                 new DecisionPolicy(0.1, 0.99, 1.25, 1, 0.6, 10).withFastFactor(1.3));
-            // dpca plus a per-tag tier: EWMA of each tag's residual against 2 x its largest out-of-fold value; the
+            // dpca plus a per-tag tier: EWMA of each tag's residual against 2 x its largest out-of-fold value, and a
+            // frozen-value tier (a tag repeating one value for longer than normal operation shows); the
             // detector's statistic is already smoothed and calibrated (1.0 = raise), so the policy only adds the
             // clear level (0.6) and the off-delay (default for TEP-like continuous processes)
             case "dpca-res" -> new Config(name, new ResidualTierDetector(ResidualTierDetector.Settings.defaults(), dpcaInner()),
@@ -147,9 +149,13 @@ public final class Detectors {
                     if (gs == null) throw new IllegalArgumentException("detector option 'grow' applies to screen-pca only");
                     gs = gs.withMaxGrowth(v);
                 }
-                case "tl", "tm" -> {
+                case "tl", "tm", "fz" -> {
                     if (rs == null) throw new IllegalArgumentException("detector option '" + a[0].trim() + "' applies to dpca-res only");
-                    rs = a[0].trim().equals("tl") ? rs.withTagLambda(v) : rs.withTagMargin(v);
+                    rs = switch (a[0].trim()) {
+                        case "tl" -> rs.withTagLambda(v);
+                        case "tm" -> rs.withTagMargin(v);
+                        default -> rs.withFrozenCheck(v != 0);
+                    };
                 }
                 case "lambda" -> p = p.withEwmaLambda(v);
                 case "lq" -> p = p.withLimitQuantile(v);

@@ -48,11 +48,15 @@ public final class Monitor {
             lastGood = new double[p];
             Arrays.fill(lastGood, Double.NaN);
         }
+        boolean[] filled = new boolean[p];
         for (int j = 0; j < p; j++) {
             if (Double.isFinite(r[j])) lastGood[j] = r[j];
-            else r[j] = lastGood[j];
+            else {
+                r[j] = lastGood[j];
+                filled[j] = true;
+            }
         }
-        Score s = session.next(r, alarm);
+        Score s = session.next(r, filled, alarm);
         double lambda = policy.ewmaLambda();
         double x = Double.isFinite(s.statistic()) ? s.statistic() : (Double.isNaN(smoothed) ? 0 : smoothed);
         seen++;

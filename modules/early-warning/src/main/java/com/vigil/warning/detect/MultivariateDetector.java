@@ -68,6 +68,17 @@ public interface MultivariateDetector {
          *                their adaptation while it is)
          */
         Score next(double[] row, boolean inAlarm);
+
+        /**
+         * Scores the next row, knowing which cells the caller filled in (a missing value scored as the tag's
+         * last good value). Detectors that look at the values themselves, not only at their distance from
+         * normal, must not take a filled-in cell for a real reading; the default ignores the mask.
+         *
+         * @param filled per tag, whether the value is a stand-in for a missing one
+         */
+        default Score next(double[] row, boolean[] filled, boolean inAlarm) {
+            return next(row, inAlarm);
+        }
     }
 
     /**

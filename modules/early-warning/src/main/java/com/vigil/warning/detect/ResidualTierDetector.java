@@ -17,9 +17,12 @@ import java.util.List;
  *       residual of the current row (SPE part, standardised by the out-of-fold residual spread). Its limit
  *       is {@link Settings#tagMargin()} × the largest |EWMA| of that tag over the out-of-fold residuals
  *       (after {@link Settings#settleRows()} rows). A limit per tag adapts to how well the tag is explained
- *       by the others; the margin allows for run-to-run offsets that the training run cannot show.</li>
+ *       by the others; the margin allows for run-to-run offsets that the training run cannot show;</li>
+ *   <li><b>frozen tier</b> ({@link Settings#frozenCheck()}): a tag repeating exactly the same value for
+ *       longer than normal operation ever does ({@link FrozenValues}) — a stuck valve or a frozen
+ *       transmitter, whose value is normal and so invisible to the other tiers.</li>
  * </ul>
- * The streaming statistic is the larger of the two tiers, each divided by its own raise level, so
+ * The streaming statistic is the largest of the tiers, each divided by its own raise level, so
  * 1.0 means "raise". The fast tier counts only while no warning is active, so it never holds a warning
  * open. Use it with an unsmoothed decision policy at limit 1 (λ = 1, alarm factor 1), which then adds
  * the on/off delays and the clear level; {@link #calibrationScores()} is empty for that reason.
@@ -34,9 +37,10 @@ public final class ResidualTierDetector implements MultivariateDetector {
      * @param tagLambda     EWMA weight of the per-tag residual tier
      * @param tagMargin     the per-tag tier raises at this multiple of the largest out-of-fold |EWMA| of the tag
      * @param settleRows    out-of-fold rows left out of the per-tag limit while the EWMA settles
+     * @param frozenCheck   whether the frozen-value tier is on
      */
     public record Settings(double lambda, double limitQuantile, double alarmFactor, double fastFactor,
-                           double tagLambda, double tagMargin, int settleRows) {
+                           double tagLambda, double tagMargin, int settleRows, boolean frozenCheck) {
         public Settings {
             if (!(lambda > 0 && lambda <= 1) || !(tagLambda > 0 && tagLambda <= 1)) {
                 throw new IllegalArgumentException("lambda and tagLambda must be in (0,1]");
@@ -46,17 +50,24 @@ public final class ResidualTierDetector implements MultivariateDetector {
             }
         }
 
-        /** The {@code dpca} combined tier (λ 0.1, 99 %, 1.25 ×, fast 1.3 ×) plus a per-tag tier at λ 0.2 and 2 ×. */
+        /**
+         * The {@code dpca} combined tier (λ 0.1, 99 %, 1.25 ×, fast 1.3 ×), a per-tag tier at λ 0.2 and 2 ×, and
+         * the frozen-value tier.
+         */
         public static Settings defaults() {
-            return new Settings(0.1, 0.99, 1.25, 1.3, 0.2, 2.0, 10);
+            return new Settings(0.1, 0.99, 1.25, 1.3, 0.2, 2.0, 10, true);
         }
 
         public Settings withTagLambda(double v) {
-            return new Settings(lambda, limitQuantile, alarmFactor, fastFactor, v, tagMargin, settleRows);
+            return new Settings(lambda, limitQuantile, alarmFactor, fastFactor, v, tagMargin, settleRows, frozenCheck);
         }
 
         public Settings withTagMargin(double v) {
-            return new Settings(lambda, limitQuantile, alarmFactor, fastFactor, tagLambda, v, settleRows);
+            return new Settings(lambda, limitQuantile, alarmFactor, fastFactor, tagLambda, v, settleRows, frozenCheck);
+        }
+
+        public Settings withFrozenCheck(boolean v) {
+            return new Settings(lambda, limitQuantile, alarmFactor, fastFactor, tagLambda, tagMargin, settleRows, v);
         }
     }
 
@@ -66,6 +77,8 @@ public final class ResidualTierDetector implements MultivariateDetector {
     /** Out-of-fold residual spread per tag (0 = tag ignored) and the per-tag raise level of the EWMA. */
     private double[] residualScale = new double[0];
     private double[] tagLimit = new double[0];
+    /** Null when the frozen tier is off. */
+    private FrozenValues frozen;
     private final List<String> notes = new ArrayList<>();
 
     /** @param inner the (dynamic) PCA model; unfitted, it is fitted by {@link #fit} */
@@ -114,6 +127,7 @@ public final class ResidualTierDetector implements MultivariateDetector {
             tagLimit[j] = max > 0 ? settings.tagMargin() * max : 0;
             if (tagLimit[j] == 0) residualScale[j] = 0;
         }
+        frozen = settings.frozenCheck() ? FrozenValues.fit(normal, p) : null;
     }
 
     @Override
@@ -150,11 +164,18 @@ public final class ResidualTierDetector implements MultivariateDetector {
         return new Session() {
             private final Lags.Window window = new Lags.Window(lags());
             private final double[] tagEwma = new double[residualScale.length];
+            private final FrozenValues.Session frozenRuns = frozen == null ? null : frozen.session();
+            private final double[] frozenRatio = new double[residualScale.length];
             private double smoothed;
             private long rows;
 
             @Override
             public Score next(double[] row, boolean inAlarm) {
+                return next(row, null, inAlarm);
+            }
+
+            @Override
+            public Score next(double[] row, boolean[] filled, boolean inAlarm) {
                 double[][] recent = window.push(row);
                 int p = residualScale.length;
                 double[] res = new double[p];
@@ -178,9 +199,11 @@ public final class ResidualTierDetector implements MultivariateDetector {
                     }
                     c[j] = cj;
                 }
-                double stat = Math.max(combined, tags);
+                double stuck = frozenRuns == null ? 0 : frozenRuns.next(row, filled, frozenRatio);
+                if (stuck > 0) for (int j = 0; j < p; j++) c[j] = Math.max(c[j], frozenRatio[j]);
+                double stat = Math.max(combined, Math.max(tags, stuck));
                 if (!inAlarm && settings.fastFactor() > 0) stat = Math.max(stat, s.statistic() / settings.fastFactor());
-                return new Score(stat, new double[] {combined, tags, s.statistic()}, c, s.deviation());
+                return new Score(stat, new double[] {combined, tags, s.statistic(), stuck}, c, s.deviation());
             }
         };
     }
@@ -201,7 +224,8 @@ public final class ResidualTierDetector implements MultivariateDetector {
         ModelFile m = new ModelFile(kind());
         m.put("lambda", settings.lambda()).put("limitQuantile", settings.limitQuantile()).put("alarmFactor", settings.alarmFactor())
             .put("fastFactor", settings.fastFactor()).put("tagLambda", settings.tagLambda()).put("tagMargin", settings.tagMargin())
-            .put("settleRows", settings.settleRows());
+            .put("settleRows", settings.settleRows()).put("frozenCheck", settings.frozenCheck() ? 1 : 0);
+        if (frozen != null) m.put("frozenLimit", frozen.limits());
         m.put("combinedLimit", combinedLimit).put("residualScale", residualScale).put("tagLimit", tagLimit);
         m.put("notes", notes);
         m.put("inner.kind", inner.kind());
@@ -211,11 +235,14 @@ public final class ResidualTierDetector implements MultivariateDetector {
 
     public static ResidualTierDetector fromModel(ModelFile m) {
         Settings s = new Settings(m.number("lambda"), m.number("limitQuantile"), m.number("alarmFactor"), m.number("fastFactor"),
-            m.number("tagLambda"), m.number("tagMargin"), (int) m.number("settleRows"));
+            m.number("tagLambda"), m.number("tagMargin"), (int) m.number("settleRows"),
+            // models saved before the frozen tier existed have no such key and keep working without it
+            m.number("frozenCheck", 0) != 0 && m.has("frozenLimit"));
         ResidualTierDetector d = new ResidualTierDetector(s, PcaDetector.fromModel(m.extract("inner.", m.string("inner.kind"))));
         d.combinedLimit = m.number("combinedLimit");
         d.residualScale = m.vector("residualScale");
         d.tagLimit = m.vector("tagLimit");
+        d.frozen = s.frozenCheck() ? FrozenValues.of(m.vector("frozenLimit")) : null;
         d.notes.addAll(m.list("notes"));
         return d;
     }
