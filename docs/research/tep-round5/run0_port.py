@@ -1,0 +1,2 @@
+from h import *
+ev('dpca-res (port)', DpcaRes(), verbose=True)
