@@ -195,7 +195,22 @@ public final class DriftScreenDetector implements MultivariateDetector {
     @Override
     public Session session() {
         Session s = inner.session();
-        return (row, inAlarm) -> expand(s.next(subset(row), inAlarm));
+        return new Session() {
+            @Override
+            public Score next(double[] row, boolean inAlarm) {
+                return expand(s.next(subset(row), inAlarm));
+            }
+
+            @Override
+            public Score next(double[] row, boolean[] filled, boolean inAlarm) {
+                boolean[] f = null;
+                if (filled != null) {
+                    f = new boolean[kept.length];
+                    for (int k = 0; k < kept.length; k++) f[k] = filled[kept[k]];
+                }
+                return expand(s.next(subset(row), f, inAlarm));
+            }
+        };
     }
 
     @Override

@@ -1,22 +1,20 @@
 package com.vigil.warning.detect;
 
-import java.util.Arrays;
-
 /**
  * Frozen-value check: a tag that keeps exactly the same value for longer than normal operation ever
  * shows. A stuck valve, a frozen transmitter or a dead data link repeats its last value while
  * everything around it moves; a statistic built on the tag's spread cannot see that, because the value
  * itself is normal.
  *
- * <p>Fitted per tag on the normal rows: {@code L} = the longest run of identical consecutive values,
- * and {@code p} = the share of consecutive pairs that are equal (with one pseudo-count, so a tag that
- * never repeats gets {@code p = 1/n}). A run is abnormal from length
- * {@code max(L + 2, 2L, 1 + ceil(log(CHANCE) / log p))}: at least two samples longer than any normal
- * run, twice as long, and so long that chance repeats at the rate seen would make one only once in
- * {@code 1/CHANCE} samples. Tags whose values repeat for a quarter of the training rows or more
- * (set points, switches, slow analysers held between samples) are left out. The limit stored is the
- * longest run still normal, so {@link Session#next} returns {@code run / limit}, and above 1.0 is
- * abnormal.
+ * <p>Fitted per tag on the readings of the normal rows (missing cells are skipped: a run continues
+ * across them): {@code L} = the longest run of identical consecutive readings, and {@code p} = (equal
+ * consecutive pairs + 1) / readings, so a tag that never repeats gets {@code p = 1/n}. A run is
+ * abnormal from length {@code max(L + 2, 2L, 1 + ceil(log(CHANCE) / log p))}: at least two samples
+ * longer than any normal run, twice as long, and so long that chance repeats at the rate seen would
+ * make one only once in {@code 1/CHANCE} samples. A tag whose longest run covers a quarter of its
+ * readings or more (a set point, a switch, a tag constant over the window) is not checked. The limit
+ * stored is the longest run still normal; {@link Session#next} returns {@code run / limit} per tag,
+ * and above 1.0 is frozen.
  */
 final class FrozenValues {
 
@@ -33,16 +31,21 @@ final class FrozenValues {
     static FrozenValues fit(double[][] normal, int columns) {
         int n = normal.length;
         double[] limit = new double[columns];
-        for (int j = 0; j < columns && n >= 2; j++) {
-            int run = 1, longest = 1, equalPairs = 0;
-            for (int i = 1; i < n; i++) {
-                boolean same = normal[i][j] == normal[i - 1][j];  // NaN never equals: a gap ends a run
+        for (int j = 0; j < columns; j++) {
+            int readings = 0, run = 0, longest = 0, equalPairs = 0;
+            double prev = Double.NaN;
+            for (double[] row : normal) {
+                double v = row[j];
+                if (!Double.isFinite(v)) continue;  // no reading: the run goes on with the next one
+                boolean same = readings > 0 && v == prev;
                 if (same) equalPairs++;
                 run = same ? run + 1 : 1;
                 longest = Math.max(longest, run);
+                prev = v;
+                readings++;
             }
-            if (longest >= n / 4.0) continue;
-            double p = (equalPairs + 1.0) / n;
+            if (readings < 2 || longest >= readings / 4.0) continue;
+            double p = (equalPairs + 1.0) / readings;
             double byChance = 1 + Math.ceil(Math.log(CHANCE) / Math.log(p));
             double abnormal = Math.max(longest + 2, Math.max(2.0 * longest, byChance));
             limit[j] = abnormal - 1;
@@ -58,11 +61,6 @@ final class FrozenValues {
         return limit.clone();
     }
 
-    /** Whether any tag is checked at all. */
-    boolean checksAny() {
-        return Arrays.stream(limit).anyMatch(l -> l > 0);
-    }
-
     Session session() {
         return new Session();
     }
@@ -75,16 +73,16 @@ final class FrozenValues {
         /**
          * @param row     the new row (all tags)
          * @param filled  per tag, whether the value stands in for a missing one (null = none): it is no
-         *                reading, so it neither continues nor starts a run
-         * @param ratios  out: per tag, current run / its limit (0 for tags not checked); above 1 = frozen
+         *                reading, so it neither continues nor ends a run, and counts for nothing
+         * @param ratios  out: per tag, current run / its limit (0 for tags not checked, and while a tag has
+         *                no reading); above 1 = frozen
          * @return the largest ratio
          */
         double next(double[] row, boolean[] filled, double[] ratios) {
             double max = 0;
             for (int j = 0; j < limit.length; j++) {
                 double v = row[j];
-                if (filled != null && filled[j]) {
-                    run[j] = 0;
+                if ((filled != null && filled[j]) || !Double.isFinite(v)) {
                     ratios[j] = 0;
                     continue;
                 }

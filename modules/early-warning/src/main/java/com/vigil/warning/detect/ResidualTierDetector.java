@@ -199,8 +199,14 @@ public final class ResidualTierDetector implements MultivariateDetector {
                     }
                     c[j] = cj;
                 }
+                // the frozen tier is a yes/no finding: a run within its normal length adds nothing, neither to the
+                // statistic (where it could hold a warning open) nor to the ranking of the contributors
                 double stuck = frozenRuns == null ? 0 : frozenRuns.next(row, filled, frozenRatio);
-                if (stuck > 0) for (int j = 0; j < p; j++) c[j] = Math.max(c[j], frozenRatio[j]);
+                if (stuck > 1) {
+                    for (int j = 0; j < p; j++) if (frozenRatio[j] > 1) c[j] = Math.max(c[j], frozenRatio[j]);
+                } else {
+                    stuck = 0;
+                }
                 double stat = Math.max(combined, Math.max(tags, stuck));
                 if (!inAlarm && settings.fastFactor() > 0) stat = Math.max(stat, s.statistic() / settings.fastFactor());
                 return new Score(stat, new double[] {combined, tags, s.statistic(), stuck}, c, s.deviation());
@@ -242,7 +248,11 @@ public final class ResidualTierDetector implements MultivariateDetector {
         d.combinedLimit = m.number("combinedLimit");
         d.residualScale = m.vector("residualScale");
         d.tagLimit = m.vector("tagLimit");
-        d.frozen = s.frozenCheck() ? FrozenValues.of(m.vector("frozenLimit")) : null;
+        double[] fl = s.frozenCheck() ? m.vector("frozenLimit") : null;
+        if (fl != null && fl.length != d.tagLimit.length) {
+            throw new IllegalArgumentException("model file: frozenLimit has " + fl.length + " values for " + d.tagLimit.length + " tags");
+        }
+        d.frozen = fl == null ? null : FrozenValues.of(fl);
         d.notes.addAll(m.list("notes"));
         return d;
     }

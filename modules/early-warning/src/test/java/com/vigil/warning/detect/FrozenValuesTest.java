@@ -37,9 +37,48 @@ class FrozenValuesTest {
         // a tag that never repeats: p = 1/500, so chance alone needs 1 + ceil(log 1e-6 / log 0.002) = 4 rows;
         // abnormal from 4, the longest normal run is 3
         assertEquals(3, lim[0]);
-        // held for 5: abnormal from max(5 + 2, 10, chance) = 10 (80 % of pairs are equal: chance needs 63)
-        assertTrue(lim[2] >= 9, "the hold of a sampled tag is normal: " + lim[2]);
+        // held for 5: 400 of 499 pairs are equal, p = 401/500, and chance alone needs 1 + ceil(62.6) = 64 rows,
+        // far more than max(5 + 2, 10); the longest normal run is 63
+        assertEquals(63, lim[2]);
         assertEquals(0, lim[5], "a tag constant over the training rows is not checked");
+    }
+
+    @Test
+    void missingCellsAreSkippedInTrainingAndOnline() {
+        double[][] x = Synthetic.normal(500, 3);
+        // every other cell of column 1 missing: 250 readings, none repeated, so p = 1/250 and chance needs
+        // 1 + ceil(log 1e-6 / log 0.004) = 4 rows, as for a tag without gaps
+        for (int i = 0; i < x.length; i += 2) x[i][1] = Double.NaN;
+        FrozenValues f = FrozenValues.fit(x, 6);
+        assertEquals(3, f.limits()[1]);
+        // online, a missing reading neither ends nor continues a run: 7, 7, gap, 7, 7 is a run of 4
+        FrozenValues.Session s = f.session();
+        double[] ratios = new double[6];
+        double[][] stream = {{1, 7, 1, 1, 1, 1}, {2, 7, 2, 2, 2, 2}, {3, 7, 3, 3, 3, 3}, {4, 7, 4, 4, 4, 4}, {5, 7, 5, 5, 5, 5}};
+        boolean[][] filled = {null, null, {false, true, false, false, false, false}, null, null};
+        double last = 0;
+        for (int i = 0; i < stream.length; i++) {
+            last = s.next(stream[i], filled[i], ratios);
+            if (i == 2) assertEquals(0, ratios[1], "no reading, no ratio");
+        }
+        assertEquals(4.0 / 3, ratios[1], 1e-12);
+        assertEquals(4.0 / 3, last, 1e-12);
+    }
+
+    @Test
+    void withinItsNormalLengthTheTierAddsNothing() {
+        // a run shorter than the limit must neither raise the statistic (it could hold a warning open) nor
+        // enter the ranking of the contributors
+        double[][] train = Synthetic.normal(600, 1);
+        for (int i = 0; i < train.length; i += 7) train[i][0] = train[i - (i > 0 ? 1 : 0)][0];  // FI101 repeats now and then
+        EarlyWarningModel m = Detectors.create("dpca-res").fit(train, Synthetic.COLUMNS);
+        double[][] x = Synthetic.normal(400, 5);
+        for (int i = 1; i < x.length; i += 7) x[i][0] = x[i - 1][0];
+        Monitor mon = m.monitor();
+        for (int i = 0; i < x.length; i++) {
+            Evaluation e = mon.push(i, x[i]);
+            assertEquals(0.0, e.score().parts()[3], "frozen tier at row " + i);
+        }
     }
 
     @Test
