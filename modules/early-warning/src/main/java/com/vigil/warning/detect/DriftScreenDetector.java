@@ -168,6 +168,14 @@ public final class DriftScreenDetector implements MultivariateDetector {
         return r;
     }
 
+    /** The kept tags' entries of a per-tag mask (null stays null). */
+    private boolean[] subset(boolean[] mask) {
+        if (mask == null) return null;
+        boolean[] r = new boolean[kept.length];
+        for (int k = 0; k < kept.length; k++) r[k] = mask[kept[k]];
+        return r;
+    }
+
     private double[][] subsetRows(double[][] rows) {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) out[i] = subset(rows[i]);
@@ -203,12 +211,7 @@ public final class DriftScreenDetector implements MultivariateDetector {
 
             @Override
             public Score next(double[] row, boolean[] filled, boolean inAlarm) {
-                boolean[] f = null;
-                if (filled != null) {
-                    f = new boolean[kept.length];
-                    for (int k = 0; k < kept.length; k++) f[k] = filled[kept[k]];
-                }
-                return expand(s.next(subset(row), f, inAlarm));
+                return expand(s.next(subset(row), subset(filled), inAlarm));
             }
         };
     }

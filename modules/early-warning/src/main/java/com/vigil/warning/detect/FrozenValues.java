@@ -29,7 +29,6 @@ final class FrozenValues {
     }
 
     static FrozenValues fit(double[][] normal, int columns) {
-        int n = normal.length;
         double[] limit = new double[columns];
         for (int j = 0; j < columns; j++) {
             int readings = 0, run = 0, longest = 0, equalPairs = 0;
