@@ -18,7 +18,7 @@ class Plus(DpcaRes):
             r = runs(X[:, j]); L = r.max()
             if L >= n // 4: continue
             p = (np.sum(np.diff(X[:, j]) == 0) + 1) / n
-            rg = 1 + np.ceil(np.log(1e-2 / 1e4) / np.log(p))
+            rg = 1 + np.ceil(np.log(1e-6) / np.log(p))  # FrozenValues.CHANCE
             self.rlim[j] = max(L + 2, 2 * L, rg)
         if self.varm:
             # out-of-fold residual z (same folds as the product), EWMA of z^2
