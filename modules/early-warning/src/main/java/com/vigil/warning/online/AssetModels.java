@@ -144,6 +144,17 @@ public final class AssetModels {
                 notes.add("asset " + a.id() + ": " + e.getMessage() + "; not modelled");
             }
         }
+        int tags = 0, checked = 0;
+        for (EarlyWarningModel m : models.values()) {
+            for (double l : m.frozenValues().map(f -> f.limits()).orElse(new double[0])) {
+                tags++;
+                if (l > 0) checked++;
+            }
+        }
+        if (tags > 0) {
+            notes.add("frozen-value check on " + checked + " of " + tags + " modelled tags (the others repeat their value "
+                    + "in more than half of their training rows, or are constant)");
+        }
         return models;
     }
 

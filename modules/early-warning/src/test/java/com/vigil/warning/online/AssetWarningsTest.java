@@ -61,7 +61,7 @@ class AssetWarningsTest {
 
         List<String> raised = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
-        OnlineAssetWarnings online = new OnlineAssetWarnings(loaded, 10_000, new OnlineAssetWarnings.Sink() {
+        OnlineAssetWarnings online = new OnlineAssetWarnings(loaded, TAGS, 10_000, new OnlineAssetWarnings.Sink() {
             @Override
             public void raise(String asset, Warning w) {
                 raised.add(asset);
@@ -93,7 +93,7 @@ class AssetWarningsTest {
         Map<String, EarlyWarningModel> models = AssetModels.train(AssetModels.assets(TAGS),
                 new AssetModels.Table(cols, rows), AssetModels.DEFAULT_DETECTOR, new ArrayList<>());
         List<String> raised = new ArrayList<>();
-        OnlineAssetWarnings online = new OnlineAssetWarnings(models, 10_000, new OnlineAssetWarnings.Sink() {
+        OnlineAssetWarnings online = new OnlineAssetWarnings(models, TAGS, 10_000, new OnlineAssetWarnings.Sink() {
             @Override
             public void raise(String asset, Warning w) {
                 raised.add(asset);
@@ -137,5 +137,114 @@ class AssetWarningsTest {
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.contains("PS.P1.model") && n.contains("retrain")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.contains("no asset XX.Y")), notes.toString());
+    }
+
+    /** Frozen / thawed events of one online run, as text: "FROZEN tag at s", "THAWED tag at s". */
+    static final class FrozenEvents implements OnlineAssetWarnings.Sink {
+        final List<String> events = new ArrayList<>();
+        final List<long[]> durations = new ArrayList<>();
+
+        @Override
+        public void raise(String asset, Warning w) {
+        }
+
+        @Override
+        public void clear(String asset, long t) {
+        }
+
+        @Override
+        public void frozen(String asset, String tag, long t, double value, long frozenFor, long normalMax) {
+            events.add("FROZEN " + tag + " at " + t / 1000);
+            durations.add(new long[] {frozenFor, normalMax});
+        }
+
+        @Override
+        public void thawed(String asset, String tag, long t) {
+            events.add("THAWED " + tag + " at " + t / 1000);
+        }
+    }
+
+    static Map<String, EarlyWarningModel> trainedPump(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] rows = new double[3 * 8640][];
+        for (int i = 0; i < rows.length; i++) rows[i] = pump(i * 10.0, rnd, 0);
+        List<String> notes = new ArrayList<>();
+        Map<String, EarlyWarningModel> models = AssetModels.train(AssetModels.assets(TAGS),
+                new AssetModels.Table(List.of("PS.P1.FT", "PS.P1.IT", "PS.P1.PT"), rows), AssetModels.DEFAULT_DETECTOR, notes);
+        assertEquals(1, models.size(), notes.toString());
+        return models;
+    }
+
+    /**
+     * 4 h of a pump, one sample per tag per second. From 2 h the pressure transmitter freezes at its last value for
+     * 20 min, with 2 min of bad quality in the middle of it; from 2 h 30 min the current has 15 min of bad
+     * quality, then comes back; from 3 h the flow reads the top of its range (200) for 20 min (over range).
+     */
+    static FrozenEvents runWithAFrozenPressure(Map<String, EarlyWarningModel> models) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        FrozenEvents sink = new FrozenEvents();
+        OnlineAssetWarnings online = new OnlineAssetWarnings(models, TAGS, 10_000, sink);
+        double held = Double.NaN;
+        for (int s = 0; s < 4 * 3600; s++) {
+            double[] v = pump(s, rnd, 0);
+            boolean frozen = s >= 7200 && s < 7200 + 1200;
+            if (s == 7200) held = v[2];
+            boolean bad = s >= 9000 && s < 9900;
+            boolean ptBad = s >= 7800 && s < 7920;
+            long t = s * 1000L;
+            boolean overRange = s >= 3 * 3600 && s < 3 * 3600 + 1200;
+            online.onBatch(List.of(Sample.good("PS.P1.FT", t, overRange ? 200 : v[0]),
+                    bad ? new Sample("PS.P1.IT", t, Double.NaN, Quality.BAD) : Sample.good("PS.P1.IT", t, v[1]),
+                    ptBad ? new Sample("PS.P1.PT", t, Double.NaN, Quality.BAD) : Sample.good("PS.P1.PT", t, frozen ? held : v[2])));
+        }
+        return sink;
+    }
+
+    @Test
+    void aFrozenTagIsReportedOnItsOwnAndClearsWhenItMovesAgain(@TempDir Path dir) throws Exception {
+        Map<String, EarlyWarningModel> models = trainedPump(3);
+        AssetModels.save(models, dir);
+        List<String> notes = new ArrayList<>();
+        Map<String, EarlyWarningModel> loaded = AssetModels.load(dir, AssetModels.assets(TAGS), notes);
+        assertTrue(loaded.get("PS.P1").frozenValues().isPresent(), "the limits are saved with the model: " + notes);
+        assertEquals(List.of(models.get("PS.P1").frozenValues().orElseThrow().limits()[2]),
+                List.of(loaded.get("PS.P1").frozenValues().orElseThrow().limits()[2]));
+
+        FrozenEvents sink = runWithAFrozenPressure(loaded);
+        // rows are every 10 s; the freeze starts at 7200 s. Noisy tags never repeat in training, so the floor of
+        // 5 min decides: raised at the row where the run reaches 5 min, cleared at the first row after the freeze
+        assertEquals(2, sink.events.size(), sink.events.toString());
+        String raised = sink.events.get(0);
+        assertTrue(raised.startsWith("FROZEN PS.P1.PT at "), sink.events.toString());
+        long at = Long.parseLong(raised.substring(raised.lastIndexOf(' ') + 1));
+        assertTrue(at >= 7200 + 300 && at <= 7200 + 320, "raised 5 min after the freeze, was " + at);
+        assertTrue(sink.durations.get(0)[0] >= OnlineAssetWarnings.MIN_FROZEN_MILLIS, "frozen for " + sink.durations.get(0)[0]);
+        assertTrue(sink.durations.get(0)[1] > 0 && sink.durations.get(0)[1] < sink.durations.get(0)[0],
+                "normal at most " + sink.durations.get(0)[1]);
+        assertTrue(sink.events.get(1).matches("THAWED PS\\.P1\\.PT at 84[01]0"), sink.events.toString());
+        // a missing value is no reading: the 2 min of bad pressure did not clear the frozen pressure, and the 15 min
+        // of bad current raised nothing; the flow clamped at the top of its range is over range, not frozen
+    }
+
+    @Test
+    void aModelFileFromBeforeTheFrozenLimitsStillLoadsAndWarnsWithoutThem(@TempDir Path dir) throws Exception {
+        AssetModels.save(trainedPump(4), dir);
+        Path file = dir.resolve("PS.P1" + AssetModels.SUFFIX);
+        List<String> lines = Files.readAllLines(file);
+        List<String> old = lines.stream().filter(l -> !l.startsWith("v model.frozenLimit=")).toList();
+        assertEquals(lines.size() - 1, old.size(), "the limits are one line of the file");
+        Files.write(file, old);
+        List<String> notes = new ArrayList<>();
+        Map<String, EarlyWarningModel> loaded = AssetModels.load(dir, AssetModels.assets(TAGS), notes);
+        assertEquals(List.of(), notes);
+        assertTrue(loaded.get("PS.P1").frozenValues().isEmpty());
+        assertEquals(List.of(), runWithAFrozenPressure(loaded).events, "no limits, no frozen check");
+
+        List<String> wrong = new ArrayList<>(old);
+        wrong.add(wrong.indexOf("end"), "v model.frozenLimit=2 3.0 3.0");
+        Files.write(file, wrong);
+        notes.clear();
+        assertTrue(AssetModels.load(dir, AssetModels.assets(TAGS), notes).isEmpty());
+        assertTrue(notes.get(0).contains("model.frozenLimit has 2 values for 3 tags"), notes.toString());
     }
 }
