@@ -169,7 +169,7 @@ public final class DemoPlantEvaluation {
                 close(raised, open.remove("TTT " + tag), timeMillis);
             }
         });
-        OnlineAssetWarnings assets = new OnlineAssetWarnings(models, OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS,
+        OnlineAssetWarnings assets = new OnlineAssetWarnings(models, plant.plant().tags(), OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS,
                 new OnlineAssetWarnings.Sink() {
                     @Override
                     public void raise(String asset, Warning w) {
@@ -183,6 +183,21 @@ public final class DemoPlantEvaluation {
                     @Override
                     public void clear(String asset, long timeMillis) {
                         close(raised, open.remove("MV " + asset), timeMillis);
+                    }
+
+                    @Override
+                    public void frozen(String asset, String tag, long timeMillis, double value, long frozenForMillis,
+                                       long normalMaxMillis) {
+                        open.put("FRZ " + tag, raised.size());
+                        TagDef t = tags.get(tag);
+                        raised.add(new Raised("FRZ", tag, t == null ? "" : t.area(), Instant.ofEpochMilli(timeMillis), null,
+                                String.format(Locale.ROOT, "the same value %.4g for %d s (normal operation: at most %d s)",
+                                        value, frozenForMillis / 1000, normalMaxMillis / 1000)));
+                    }
+
+                    @Override
+                    public void thawed(String asset, String tag, long timeMillis) {
+                        close(raised, open.remove("FRZ " + tag), timeMillis);
                     }
                 });
         // the plant's composite rules and the console's, with an operator at the console (a staffed control room)

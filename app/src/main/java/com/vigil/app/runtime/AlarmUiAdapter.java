@@ -136,8 +136,15 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
             }
             description = i18n.t("warning.mv", f[2], tags);
             valueText = i18n.t("warning.mv.severity", f[3]);
+        } else if (origin == Origin.FROZEN) {
+            // a frozen value: "Reactor pressure — the same value for 6 min (normal operation: at most 1 min)"
+            String[] f = v.description().split("\\|");
+            description = description + " — " + i18n.t("warning.frozen", minutes(Long.parseLong(f[1])),
+                    minutes(Long.parseLong(f[2])));
+            valueText = fmt(v.valueAtActivation()) + unit;
         }
-        String guidanceText = v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance();
+        String guidanceText = origin == Origin.FROZEN ? i18n.t("warning.frozen.guidance")
+                : v.guidance() == null || v.guidance().isBlank() ? plant.guidance(v.tag(), lang) : v.guidance();
         if (origin == Origin.RULE) {
             // a composite rule written by an engineer: its message and guidance in the operator's language
             PlantDefinition.RuleDef rule = rules.apply(v.description().substring(CompositeRuleAlarms.PREFIX.length())).orElse(null);
@@ -163,6 +170,12 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
             }
         }
         return areaId == null ? "" : areaId;
+    }
+
+    /** Minutes of a duration, whole from 10 min up, else to 0.1 min (a learned limit can be 30 s). */
+    static String minutes(long millis) {
+        double m = millis / 60_000.0;
+        return m >= 10 ? String.valueOf(Math.round(m)) : String.valueOf(Math.round(m * 10) / 10.0);
     }
 
     /** 1 decimal from 100 up, else 2 (no Formatter: this runs for every row of a 10,000-row list). */
@@ -288,6 +301,7 @@ public final class AlarmUiAdapter implements AlarmSource, AlarmCommands, AlarmHi
     private enum Origin {
         TIME_TO_THRESHOLD(EarlyWarningAlarms.PREFIX, "alarms.type.ttt"),
         ASSET_MODEL(AssetWarningAlarms.PREFIX, "alarms.type.mv"),
+        FROZEN(AssetWarningAlarms.FROZEN_PREFIX, "alarms.type.frozen"),
         RULE(CompositeRuleAlarms.PREFIX, "alarms.type.rule"),
         ENGINE(null, null);
 

@@ -16,10 +16,15 @@ import java.util.Locale;
  * asset's top contributing tag so the guidance trend shows where to look. The description carries the
  * warning in a structured form, {@code MV|asset|label|severity|tag=share;tag=share;…} (top 3 tags, shares in
  * percent), which the UI renders in the operator's language.
+ *
+ * <p>A frozen tag of a modelled asset is its own alarm on that tag ({@code <tag>:FRZ}, grade 3, the frozen value as
+ * the value), with the description {@code FRZ|frozen for ms|normal at most ms}; it clears when the value moves.
  */
 public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
     public static final String SUFFIX = ":MV";
     public static final String PREFIX = "MV|";
+    public static final String FROZEN_SUFFIX = ":FRZ";
+    public static final String FROZEN_PREFIX = "FRZ|";
 
     private final AlarmEngine engine;
     private final PlantDefinition plant;
@@ -30,6 +35,8 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
     }
 
     private boolean retired;
+    /** Tags with a frozen-value alarm raised by this set (cleared when the set is retired). */
+    private final java.util.Set<String> frozen = new java.util.TreeSet<>();
 
     /**
      * This model set was replaced: clears the warnings it raised and ignores anything its (old) models still report
@@ -41,6 +48,10 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
         for (String asset : assets) {
             engine.clearExternal(asset + SUFFIX, time);
         }
+        for (String tag : frozen) {
+            engine.clearExternal(tag + FROZEN_SUFFIX, time);
+        }
+        frozen.clear();
     }
 
     @Override
@@ -71,6 +82,27 @@ public final class AssetWarningAlarms implements OnlineAssetWarnings.Sink {
             return;
         }
         engine.clearExternal(asset + SUFFIX, Instant.ofEpochMilli(timeMillis));
+    }
+
+    @Override
+    public synchronized void frozen(String asset, String tag, long timeMillis, double value, long frozenForMillis,
+                                    long normalMaxMillis) {
+        if (retired) {
+            return;
+        }
+        frozen.add(tag);
+        String area = plant.plant().tag(tag).map(t -> t.area()).orElse("");
+        engine.raiseExternal(new ExternalAlarm(tag + FROZEN_SUFFIX, tag, AlarmType.EXTERNAL, Priority.GRADE_3, area,
+                FROZEN_PREFIX + frozenForMillis + "|" + normalMaxMillis, ""), Instant.ofEpochMilli(timeMillis), value);
+    }
+
+    @Override
+    public synchronized void thawed(String asset, String tag, long timeMillis) {
+        if (retired) {
+            return;
+        }
+        frozen.remove(tag);
+        engine.clearExternal(tag + FROZEN_SUFFIX, Instant.ofEpochMilli(timeMillis));
     }
 
     /** The equipment's label on the floor plan (e.g. P-401), or the asset id. */

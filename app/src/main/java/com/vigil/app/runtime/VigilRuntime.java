@@ -263,7 +263,7 @@ public final class VigilRuntime implements AutoCloseable {
                                                  ModelOrigin origin, String detail, String by) {
         ActiveModels before = activeModels;
         AssetWarningAlarms sink = new AssetWarningAlarms(engine, plant);
-        assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models,
+        assetWarnings = new com.vigil.warning.online.OnlineAssetWarnings(models, plant.plant().tags(),
                 com.vigil.warning.online.OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, sink);
         AssetWarningAlarms old = assetSink;
         assetSink = sink;

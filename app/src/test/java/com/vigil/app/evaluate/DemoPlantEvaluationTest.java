@@ -45,14 +45,54 @@ class DemoPlantEvaluationTest {
                 AssetModels.DEFAULT_DETECTOR, notes);
         assertTrue(models.size() >= 30, "an asset model for most equipment: " + models.size() + " " + notes);
         DemoPlantEvaluation.Result r = DemoPlantEvaluation.run(PLANT, models, 42, 43, 4,
-                List.of(Scenarios.parseCli("cooling-failure@1h")));
-        assertEquals(1, r.scenarios().size());
+                List.of(Scenarios.parseCli("cooling-failure@1h"), Scenarios.parseCli("sensor-freeze:CP.C301.TT@2h")));
+        assertEquals(2, r.scenarios().size());
         DemoPlantEvaluation.ScenarioResult s = r.scenarios().get(0);
         assertEquals("RX.R201.TT HH", s.firstConsequenceTag(), "the reactor temperature trips HH");
         assertTrue(s.leadMinutes() >= 10, "warned at least 10 min before the hard limit: " + s.leadMinutes() + " min, "
                 + s.firstWarningText());
-        assertEquals(0, r.falseOnScenarioDay(), "no warning outside the scenario: " + r.scenarioDay());
+        // the compressor's temperature transmitter stops at 2 h: reported frozen on its own, on that tag, once the
+        // value has stood still for 5 min (it never repeats that long in training), and only that tag
+        List<DemoPlantEvaluation.Raised> frozen = r.scenarioDay().stream().filter(w -> w.kind().equals("FRZ")).toList();
+        assertEquals(1, frozen.size(), "one frozen-value warning: " + r.scenarioDay());
+        assertEquals("CP.C301.TT", frozen.get(0).source());
+        long after = java.time.Duration.between(r.scenarios().get(1).start(), frozen.get(0).raised()).toSeconds();
+        // 30 rows of 10 s with one value; the first of them is the last reading before the freeze
+        assertTrue(after >= 280 && after <= 320, "raised 5 min after the freeze: " + after + " s");
+        assertEquals(0, r.falseOnScenarioDay(), "no warning outside the scenarios: " + r.scenarioDay());
         assertEquals(List.of(), r.normalDay(), "no warning in 4 h of normal operation");
+    }
+
+    @Test
+    void aFrozenValueIsItsOwnAlarmInTheOperatorsLanguage() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        AlarmEngine engine = new AlarmEngine(AlarmConfig.fromPlant(PLANT.plant()), clock, new InMemoryAlarmJournal());
+        AssetWarningAlarms sink = new AssetWarningAlarms(engine, PLANT);
+        sink.frozen("CP.C301", "CP.C301.TT", clock.millis(), 110.4, 360_000, 90_000);
+        String id = "CP.C301.TT" + AssetWarningAlarms.FROZEN_SUFFIX;
+        assertTrue(engine.alarm(id).orElseThrow().active());
+        assertEquals(3, engine.alarm(id).orElseThrow().priority().grade());
+
+        AlarmRow en = new AlarmUiAdapter(engine, PLANT, new I18n(Locale.ENGLISH), () -> new Actor("op", Role.OPERATOR),
+                new CompletableFuture<>()).rows().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        assertEquals("CP.C301.TT", en.tag());
+        assertEquals("Frozen value", en.type());
+        assertEquals(PLANT.description("CP.C301.TT", "en") + " — the same value for 6.0 min (normal operation: at most 1.5 min)",
+                en.description());
+        assertTrue(en.valueText().startsWith("110.4 "), en.valueText());
+        assertTrue(en.guidance().startsWith("Check the transmitter and its signal path"), en.guidance());
+        AlarmRow zh = new AlarmUiAdapter(engine, PLANT, new I18n(Locale.SIMPLIFIED_CHINESE), () -> new Actor("op", Role.OPERATOR),
+                new CompletableFuture<>()).rows().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        assertEquals("数值冻结", zh.type());
+        assertEquals(PLANT.description("CP.C301.TT", "zh") + " — 数值已 6.0 分钟未变化（正常运行中最长 1.5 分钟）", zh.description());
+
+        sink.thawed("CP.C301", "CP.C301.TT", clock.millis() + 10_000);
+        assertTrue(!engine.alarm(id).orElseThrow().active(), "cleared when the value moves again");
+        sink.frozen("CP.C301", "CP.C301.TT", clock.millis() + 20_000, 110.4, 300_000, 90_000);
+        sink.retire(List.of("CP.C301"), clock.instant().plusSeconds(30));
+        assertTrue(!engine.alarm(id).orElseThrow().active(), "cleared when the models are replaced");
+        sink.frozen("CP.C301", "CP.C301.TT", clock.millis() + 40_000, 110.4, 300_000, 90_000);
+        assertTrue(!engine.alarm(id).orElseThrow().active(), "a retired set raises nothing");
     }
 
     @Test
