@@ -92,8 +92,8 @@ public final class EarlyWarningModel {
                 throw new IllegalArgumentException("model file: model.frozenLimit has " + fl.length + " values for "
                         + d.columns().size() + " tags");
             }
-            frozen = m.has("model.frozenLow") && m.has("model.frozenHigh")
-                    ? FrozenValues.of(fl, m.vector("model.frozenLow"), m.vector("model.frozenHigh")) : FrozenValues.of(fl);
+            // written together since the limits exist: a file with limits but without the ranges is damaged
+            frozen = FrozenValues.of(fl, m.vector("model.frozenLow"), m.vector("model.frozenHigh"));
         }
         return new EarlyWarningModel(m.string("model.name"), d, DecisionPolicy.read(m), m.number("model.limit"), frozen);
     }

@@ -181,11 +181,11 @@ public final class OnlineAssetWarnings implements SampleBatchListener {
         for (int j = 0; j < w.row.length; j++) {
             // no reading (missing, bad, or clamped at a range end): nothing ends, nothing is raised
             if (!Double.isFinite(w.row[j]) || w.clamped[j]) continue;
-            boolean frozen = w.ratios[j] > 1 && (long) w.runs.run(j) * periodMillis >= MIN_FROZEN_MILLIS;
+            long still = (long) w.runs.run(j) * periodMillis;
+            boolean frozen = w.ratios[j] > 1 && still >= MIN_FROZEN_MILLIS;
             if (frozen && !w.frozenOn[j]) {
                 w.frozenOn[j] = true;
-                sink.frozen(w.asset, w.tags.get(j), time, w.row[j], (long) w.runs.run(j) * periodMillis,
-                        Math.round(w.frozenLimits[j] * periodMillis));
+                sink.frozen(w.asset, w.tags.get(j), time, w.row[j], still, Math.round(w.frozenLimits[j] * periodMillis));
             } else if (!frozen && w.frozenOn[j]) {
                 w.frozenOn[j] = false;
                 sink.thawed(w.asset, w.tags.get(j), time);
