@@ -83,7 +83,12 @@ class IdleLockUiIT {
         Button act = new Button("act");
         act.setId("console-action");
         act.setOnAction(e -> clicks.incrementAndGet());
-        console = new BorderPane(act);
+        Label alarm = new Label("TF.T101.LT HH 96 %");
+        alarm.setId("console-alarm");
+        eu.hansolo.tilesfx.Tile tile = eu.hansolo.tilesfx.TileBuilder.create()
+                .skinType(eu.hansolo.tilesfx.Tile.SkinType.NUMBER).title("TF.T101.LT").value(96).build();
+        tile.setId("console-tile");
+        console = new BorderPane(act, alarm, null, tile, null);
         pulse = new FxPulse(10); // not started: the test pulses by hand
         gate = new SessionGate(console, TaskRunner.background(), new I18n(Locale.ENGLISH), pulse, clock, "desk-1");
         gate.open(service);
@@ -139,6 +144,21 @@ class IdleLockUiIT {
         idle(Duration.ofSeconds(31));
         assertTrue(fx(() -> gate.cover() instanceof LockScreen), "lock screen after the idle timeout");
         assertTrue(fx(() -> console.isDisabled()), "nothing underneath can be used");
+        // ... but a locked desk still shows the plant and its alarms: the label is drawn at full strength under a
+        // scrim that lets most of it through (not the default disabled opacity compounded under an opaque cover)
+        for (String id : List.of("#console-alarm", "#console-tile")) {
+            assertEquals(1.0, fx(() -> {
+                gate.applyCss();
+                double o = 1;
+                for (Node n = robot.lookup(id).query(); n != null; n = n.getParent()) {
+                    o *= n.getOpacity();
+                }
+                return o;
+            }), 1e-9, id + " keeps its opacity while locked (a TilesFX tile sets 0.4 on itself when disabled)");
+        }
+        double scrim = fx(() -> ((javafx.scene.paint.Color) ((javafx.scene.layout.Region) gate.cover())
+                .getBackground().getFills().get(0).getFill()).getOpacity());
+        assertTrue(scrim > 0.3 && scrim < 0.75, "the lock scrim dims the console but shows it: alpha " + scrim);
         assertEquals("admin (administrator)", fx(() -> robot.lookup("#lock-user").queryAs(Label.class).getText()));
         assertTrue(session.isLocked(clock.instant()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> audit("SESSION_LOCK").stream()
@@ -162,6 +182,7 @@ class IdleLockUiIT {
         assertSame(session, fx(() -> gate.session()));
         assertFalse(session.isLocked(clock.instant()));
         assertFalse(fx(() -> console.isDisabled()));
+        assertFalse(fx(() -> console.getStyleClass().contains(com.vigil.ui.kit.Styles.COVERED)));
         robot.clickOn("#console-action");
         assertEquals(2, clicks.get());
         assertEquals(1, audit("SESSION_UNLOCK").size());

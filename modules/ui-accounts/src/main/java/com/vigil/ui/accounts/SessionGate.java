@@ -267,11 +267,15 @@ public final class SessionGate extends StackPane {
         overlay.getChildren().setAll(n);
         overlay.setVisible(true);
         content.setDisable(true);
+        if (!content.getStyleClass().contains(Styles.COVERED)) {
+            content.getStyleClass().add(Styles.COVERED);
+        }
     }
 
     private void hide() {
         overlay.getChildren().clear();
         overlay.setVisible(false);
         content.setDisable(false);
+        content.getStyleClass().remove(Styles.COVERED);
     }
 }

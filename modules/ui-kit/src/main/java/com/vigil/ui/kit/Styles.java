@@ -42,6 +42,8 @@ public final class Styles {
     public static final String DEMO_BADGE = "vigil-demo-badge";
     public static final String DEMO_BOX = "vigil-demo-box";
     public static final String LOCK_OVERLAY = "vigil-lock-overlay";
+    /** On the console while a lock, switch or password screen covers it: disabled, but drawn at full strength. */
+    public static final String COVERED = "vigil-covered";
     public static final String SESSION_USER = "vigil-session-user";
     public static final String DATA_TABLE = "vigil-data-table";
 
