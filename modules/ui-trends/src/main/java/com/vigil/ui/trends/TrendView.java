@@ -34,7 +34,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines.
- * Bad and stale samples are gaps, never zeros. Redrawn at most once a second, on the FX pulse; the samples
+ * Bad and stale samples are gaps, never zeros. A good last value is drawn on to now (values come on change). Redrawn at most once a second, on the FX pulse; the samples
  * are read through the task runner, never on the FX thread (the historian is a database), one read at a
  * time, the next a second after the last came back. A read that fails, or has not come back after 5 s,
  * keeps the last picture and says so under the title.
@@ -103,8 +103,10 @@ public final class TrendView extends BorderPane {
         }
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss"));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, awt("-vigil-trend-line"));
-        r.setSeriesStroke(0, new BasicStroke(1.6f));
+        for (int i = 0; i < 2; i++) { // the samples, and the last value held to now
+            r.setSeriesPaint(i, awt("-vigil-trend-line"));
+            r.setSeriesStroke(i, new BasicStroke(1.6f));
+        }
         plot.setRenderer(r);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("trend-chart");
@@ -208,6 +210,17 @@ public final class TrendView extends BorderPane {
         s.setNotify(true);
         dataset.removeAllSeries();
         dataset.addSeries(s);
+        // values come on change: a good last value still holds now (the subscription would have reported a change,
+        // and a lost session reports every tag stale), so the line goes on to now instead of stopping where the last
+        // change came. A frozen transmitter draws flat to now, not as a trend that ended.
+        Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+        long now = millis.getAsLong();
+        if (last != null && last.quality() == Quality.GOOD && !Double.isNaN(last.value()) && last.timeMillis() < now) {
+            TimeSeries held = new TimeSeries(tag + " (held)");
+            held.add(new FixedMillisecond(last.timeMillis()), last.value());
+            held.add(new FixedMillisecond(now), last.value());
+            dataset.addSeries(held);
+        }
         axes(tagDef.apply(tag), samples);
     }
 
@@ -243,6 +256,11 @@ public final class TrendView extends BorderPane {
     /** The line on the chart, or null before the first read (tests). */
     TimeSeries line() {
         return dataset.getSeriesCount() == 0 ? null : dataset.getSeries(0);
+    }
+
+    /** The last good value held from its sample to now, or null (no samples, or the last one is bad) (tests). */
+    TimeSeries held() {
+        return dataset.getSeriesCount() < 2 ? null : dataset.getSeries(1);
     }
 
     /** Number of points on the chart (tests). */

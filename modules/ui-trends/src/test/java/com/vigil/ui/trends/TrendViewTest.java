@@ -135,6 +135,11 @@ class TrendViewTest {
         long bad = now.get() - 6 * 1000L; // the fifth of the ten samples read at now
         assertNull(fx(() -> view.line().getValue(new FixedMillisecond(bad))), "a bad sample is a gap, not a value");
         assertEquals(150.0, fx(() -> view.line().getValue(0).doubleValue()));
+        // values come on change: the last good one (159, a second ago) is drawn on to now
+        assertEquals(2, fx(() -> view.held().getItemCount()));
+        assertEquals(now.get() - 1000L, fx(() -> view.held().getTimePeriod(0).getFirstMillisecond()));
+        assertEquals(now.get(), fx(() -> view.held().getTimePeriod(1).getFirstMillisecond()));
+        assertEquals(159.0, fx(() -> view.held().getValue(1).doubleValue()));
         XYPlot plot = fx(this::chartPlot);
         assertEquals(3, plot.getRangeMarkers(Layer.FOREGROUND).size(), "HH, H and L drawn as lines");
         double lo = plot.getRangeAxis().getLowerBound();
@@ -147,6 +152,16 @@ class TrendViewTest {
         now.addAndGet(1000);
         pulse();
         assertEquals(1, runner.pending(), "a second later the next read is asked for");
+    }
+
+    @Test
+    void aBadLastValueIsNotDrawnOnToNow() throws Exception {
+        source = tag -> List.of(new Sample(tag, now.get() - 60_000, 150, Quality.GOOD),
+                new Sample(tag, now.get() - 30_000, Double.NaN, Quality.BAD));
+        show(TT);
+        runner.runNext();
+        assertEquals(2, fx(view::points));
+        assertNull(fx(view::held), "after a bad sample (a lost connection) nothing is held: the gap runs to now");
     }
 
     @Test
