@@ -16,8 +16,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Takes the documentation screenshots of the live console (run under Xvfb, see docs/screenshots/README.md):
  * the log-in screen and user management, normal operation, a multivariate early warning (reactor cooling lost),
- * the composite rule that follows it and the early-warning window (models and rules), a grade-1 gas alarm with the
- * banner and guidance, and an alarm flood. Usage: {@code Screenshots OUT_DIR [zh|en] [accounts]} ({@code accounts}: only the first two).
+ * the composite rule that follows it and the early-warning window (models and rules), a frozen transmitter, a
+ * grade-1 gas alarm with the banner and guidance, an alarm flood, and the locked desk with its alarms in view.
+ * Usage: {@code Screenshots OUT_DIR [zh|en] [accounts|frozen]} ({@code accounts}: only the first two; {@code frozen}:
+ * only the frozen transmitter).
  */
 public final class Screenshots {
     public static void main(String[] args) throws Exception {
@@ -54,8 +56,52 @@ public final class Screenshots {
         fx(() -> w[0].usersView().getScene().getWindow().hide());
         runtime.start(null);
         Thread.sleep(14_000);
-        shot(w[0], out.resolve("console-" + suffix + ".png"));
+        boolean frozenOnly = args.length > 2 && args[2].equals("frozen");
+        if (frozenOnly) { // only the frozen transmitter (once the models are trained), e.g. after a trend change
+            for (int i = 0; i < 600 && runtime.activeModels() == null; i++) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(60_000);
+        } else {
+            shot(w[0], out.resolve("console-" + suffix + ".png"));
+        }
 
+        if (!frozenOnly) {
+            moreShots(runtime, w, out, suffix);
+        }
+
+        // a transmitter freezes: the compressor's discharge temperature stops changing; after at least 5 min (and
+        // longer than it ever held one value in training) the asset model's frozen-value check raises <tag>:FRZ;
+        // it moves again after 8 min and the alarm clears
+        runtime.server().inject("sensor-freeze", "CP.C301.TT", java.util.Map.of("duration", "480"));
+        revealAndShoot(runtime, w[0], "CP.C301.TT:FRZ", 900, out.resolve("frozen-value-" + suffix + ".png"));
+
+        if (frozenOnly) {
+            runtime.close();
+            Platform.exit();
+            System.exit(0);
+        }
+        runtime.server().force("WH.GD11", 46, 3600);
+        revealAndShoot(runtime, w[0], "WH.GD11:HH", 30, out.resolve("alarm-grade1-" + suffix + ".png"));
+
+        for (String t : List.of("WH.GD12", "WH.TD11", "RX.GD02", "RX.TD01", "TF.GD01", "CP.GD03", "CP.C301.VT",
+                "PS.P401.VT", "PS.P402.VT", "RX.R201.TT", "RX.R201.PT", "TF.T101.PT")) {
+            double target = runtime.plant().plant().tag(t).orElseThrow().limits().hh() + 1;
+            runtime.server().force(t, target, 3600);
+        }
+        Thread.sleep(12_000);
+        shot(w[0], out.resolve("alarm-flood-" + suffix + ".png"));
+        // the operator locks the desk (or it idles): the lock screen guards the actions, the alarms stay in view
+        fx(() -> w[0].gate().lockNow());
+        Thread.sleep(2_000);
+        shot(w[0], out.resolve("locked-" + suffix + ".png"));
+        runtime.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The early warning, the composite rule, the early-warning window and the rule editor. */
+    private static void moreShots(VigilRuntime runtime, MainWindow[] w, Path out, String suffix) throws Exception {
         // early warning: the reactor loses its cooling water; the asset model of R-201 warns (after the models are
         // trained on first start and the statistic has settled) while the temperature is still in its normal band
         runtime.server().inject("cooling-failure", "RX.R201", java.util.Map.of());
@@ -83,19 +129,6 @@ public final class Screenshots {
         shot(w[0].earlyWarningView().getScene(), out.resolve("rule-editor-" + suffix + ".png"));
         fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
 
-        runtime.server().force("WH.GD11", 46, 3600);
-        revealAndShoot(runtime, w[0], "WH.GD11:HH", 30, out.resolve("alarm-grade1-" + suffix + ".png"));
-
-        for (String t : List.of("WH.GD12", "WH.TD11", "RX.GD02", "RX.TD01", "TF.GD01", "CP.GD03", "CP.C301.VT",
-                "PS.P401.VT", "PS.P402.VT", "RX.R201.TT", "RX.R201.PT", "TF.T101.PT")) {
-            double target = runtime.plant().plant().tag(t).orElseThrow().limits().hh() + 1;
-            runtime.server().force(t, target, 3600);
-        }
-        Thread.sleep(12_000);
-        shot(w[0], out.resolve("alarm-flood-" + suffix + ".png"));
-        runtime.close();
-        Platform.exit();
-        System.exit(0);
     }
 
     /**
@@ -106,12 +139,22 @@ public final class Screenshots {
             throws Exception {
         for (int i = 0; i < maxSeconds * 2 && runtime.engine().activeAlarms().stream()
                 .noneMatch(v -> v.id().equals(alarmId)); i++) {
+            present(w);
             Thread.sleep(500);
         }
+        present(w);
         Thread.sleep(1_000);
         fx(() -> w.alarms().reveal(alarmId));
         Thread.sleep(3_000);
         shot(w, file);
+    }
+
+    /** The operator is at the desk: counts as input, so the session does not idle-lock during the long waits. */
+    private static void present(MainWindow w) {
+        var s = w.gate().session();
+        if (s != null) {
+            s.touch(java.time.Instant.now());
+        }
     }
 
     private static void shot(MainWindow w, Path file) throws Exception {
