@@ -30,59 +30,53 @@ public final class Screenshots {
         Path data = Files.createTempDirectory("vigil-shots");
         LiveConsole.startFx();
         VigilRuntime runtime = new VigilRuntime(new VigilRuntime.Options(data, 0, 42, 1.0));
-        MainWindow[] w = {LiveConsole.open(runtime, locale)};
+        MainWindow w = LiveConsole.open(runtime, locale);
+        String mode = args.length > 2 ? args[2] : "";
         // the log-in screen on the demo database (demo accounts), then user management as the demo administrator
         var service = runtime.accounts().get(30, java.util.concurrent.TimeUnit.SECONDS).service();
         Thread.sleep(1_500);
-        shot(w[0], out.resolve("login-" + suffix + ".png"));
+        shot(w, out.resolve("login-" + suffix + ".png"));
         var admin = service.loginDemo(com.vigil.accounts.DemoAccounts.userName(com.vigil.model.Role.ADMIN)).session();
         service.createUser(admin, "wang.li", "王丽", com.vigil.model.Role.OPERATOR, "Shift-A-2026!".toCharArray());
         service.createUser(admin, "zhao.min", "赵敏", com.vigil.model.Role.SHIFT_LEADER, "Shift-B-2026!".toCharArray());
         for (int i = 0; i < 5; i++) {
             service.login("zhao.min", "wrong-password".toCharArray());
         }
-        fx(() -> w[0].gate().begin(admin));
-        fx(() -> w[0].scene().lookup("#open-users").getClass()); // the toolbar is built
-        fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-users")).fire());
+        fx(() -> w.gate().begin(admin));
+        fx(() -> w.scene().lookup("#open-users").getClass()); // the toolbar is built
+        fx(() -> ((javafx.scene.control.Button) w.scene().lookup("#open-users")).fire());
         Thread.sleep(2_000);
-        fx(() -> w[0].usersView().table().getSelectionModel().select(1));
+        fx(() -> w.usersView().table().getSelectionModel().select(1));
         Thread.sleep(500);
-        shot(w[0].usersView().getScene(), out.resolve("users-" + suffix + ".png"));
-        if (args.length > 2 && args[2].equals("accounts")) {
-            runtime.close();
-            Platform.exit();
-            System.exit(0);
+        shot(w.usersView().getScene(), out.resolve("users-" + suffix + ".png"));
+        if (mode.equals("accounts")) {
+            exit(runtime);
         }
-        fx(() -> w[0].usersView().getScene().getWindow().hide());
+        fx(() -> w.usersView().getScene().getWindow().hide());
         runtime.start(null);
         Thread.sleep(14_000);
-        boolean frozenOnly = args.length > 2 && args[2].equals("frozen");
+        boolean frozenOnly = mode.equals("frozen");
         if (frozenOnly) { // only the frozen transmitter (once the models are trained), e.g. after a trend change
             for (int i = 0; i < 600 && runtime.activeModels() == null; i++) {
                 Thread.sleep(500);
             }
             Thread.sleep(60_000);
         } else {
-            shot(w[0], out.resolve("console-" + suffix + ".png"));
-        }
-
-        if (!frozenOnly) {
-            moreShots(runtime, w, out, suffix);
+            shot(w, out.resolve("console-" + suffix + ".png"));
+            earlyWarningShots(runtime, w, out, suffix);
         }
 
         // a transmitter freezes: the compressor's discharge temperature stops changing; after at least 5 min (and
         // longer than it ever held one value in training) the asset model's frozen-value check raises <tag>:FRZ;
         // it moves again after 8 min and the alarm clears
         runtime.server().inject("sensor-freeze", "CP.C301.TT", java.util.Map.of("duration", "480"));
-        revealAndShoot(runtime, w[0], "CP.C301.TT:FRZ", 900, out.resolve("frozen-value-" + suffix + ".png"));
+        revealAndShoot(runtime, w, "CP.C301.TT:FRZ", 900, out.resolve("frozen-value-" + suffix + ".png"));
 
         if (frozenOnly) {
-            runtime.close();
-            Platform.exit();
-            System.exit(0);
+            exit(runtime);
         }
         runtime.server().force("WH.GD11", 46, 3600);
-        revealAndShoot(runtime, w[0], "WH.GD11:HH", 30, out.resolve("alarm-grade1-" + suffix + ".png"));
+        revealAndShoot(runtime, w, "WH.GD11:HH", 30, out.resolve("alarm-grade1-" + suffix + ".png"));
 
         for (String t : List.of("WH.GD12", "WH.TD11", "RX.GD02", "RX.TD01", "TF.GD01", "CP.GD03", "CP.C301.VT",
                 "PS.P401.VT", "PS.P402.VT", "RX.R201.TT", "RX.R201.PT", "TF.T101.PT")) {
@@ -90,32 +84,36 @@ public final class Screenshots {
             runtime.server().force(t, target, 3600);
         }
         Thread.sleep(12_000);
-        shot(w[0], out.resolve("alarm-flood-" + suffix + ".png"));
+        shot(w, out.resolve("alarm-flood-" + suffix + ".png"));
         // the operator locks the desk (or it idles): the lock screen guards the actions, the alarms stay in view
-        fx(() -> w[0].gate().lockNow());
+        fx(() -> w.gate().lockNow());
         Thread.sleep(2_000);
-        shot(w[0], out.resolve("locked-" + suffix + ".png"));
+        shot(w, out.resolve("locked-" + suffix + ".png"));
+        exit(runtime);
+    }
+
+    private static void exit(VigilRuntime runtime) {
         runtime.close();
         Platform.exit();
         System.exit(0);
     }
 
     /** The early warning, the composite rule, the early-warning window and the rule editor. */
-    private static void moreShots(VigilRuntime runtime, MainWindow[] w, Path out, String suffix) throws Exception {
+    private static void earlyWarningShots(VigilRuntime runtime, MainWindow w, Path out, String suffix) throws Exception {
         // early warning: the reactor loses its cooling water; the asset model of R-201 warns (after the models are
         // trained on first start and the statistic has settled) while the temperature is still in its normal band
         runtime.server().inject("cooling-failure", "RX.R201", java.util.Map.of());
-        revealAndShoot(runtime, w[0], "RX.R201:MV", 600, out.resolve("early-warning-" + suffix + ".png"));
+        revealAndShoot(runtime, w, "RX.R201:MV", 600, out.resolve("early-warning-" + suffix + ".png"));
 
         // the composite rule of R-201 (heating up without enough cooling water) follows once the temperature rises
-        revealAndShoot(runtime, w[0], "RULE:RX.R201:heating-without-cooling", 600, out.resolve("rule-warning-" + suffix + ".png"));
-        fx(() -> ((javafx.scene.control.Button) w[0].scene().lookup("#open-early-warning")).fire());
+        revealAndShoot(runtime, w, "RULE:RX.R201:heating-without-cooling", 600, out.resolve("rule-warning-" + suffix + ".png"));
+        fx(() -> ((javafx.scene.control.Button) w.scene().lookup("#open-early-warning")).fire());
         Thread.sleep(3_000);
-        shot(w[0].earlyWarningView().getScene(), out.resolve("early-warning-window-" + suffix + ".png"));
+        shot(w.earlyWarningView().getScene(), out.resolve("early-warning-window-" + suffix + ".png"));
         // the rules page: an engineer writes a rule and checks it; the mistake is named with its line and column
         fx(() -> {
-            w[0].earlyWarningView().showRules();
-            javafx.scene.Scene sc = w[0].earlyWarningView().getScene();
+            w.earlyWarningView().showRules();
+            javafx.scene.Scene sc = w.earlyWarningView().getScene();
             ((javafx.scene.control.Button) sc.lookup("#rule-new")).fire();
             ((javafx.scene.control.TextField) sc.lookup("#rule-id")).setText("r201-hot-rising");
             ((javafx.scene.control.TextArea) sc.lookup("#rule-when")).setText(
@@ -126,9 +124,8 @@ public final class Screenshots {
             ((javafx.scene.control.Button) sc.lookup("#rule-check")).fire();
         });
         Thread.sleep(1_500);
-        shot(w[0].earlyWarningView().getScene(), out.resolve("rule-editor-" + suffix + ".png"));
-        fx(() -> w[0].earlyWarningView().getScene().getWindow().hide());
-
+        shot(w.earlyWarningView().getScene(), out.resolve("rule-editor-" + suffix + ".png"));
+        fx(() -> w.earlyWarningView().getScene().getWindow().hide());
     }
 
     /**
