@@ -32,7 +32,7 @@ import java.util.Map;
  * classes the console runs (time to threshold on every analog tag with limits, multivariate model per asset).
  *
  * <p>Two simulated runs: a <em>scenario day</em> (normal operation with slow faults injected) and a
- * <em>normal day</em> (another seed, no scenario). A warning is <em>true</em> when it is raised while a scenario
+ * <em>normal day</em> (another seed, no scenario, started at another time of day: {@link #NORMAL_DAY_START}). A warning is <em>true</em> when it is raised while a scenario
  * is active (from its START to its END, or the end of the run) on the scenario's target equipment, or on a tag
  * that crossed a limit in that scenario; every other warning is <em>false</em>. The lead time of a scenario is
  * measured from its first true warning to its first hard-limit (HH/LL) crossing, and to its first
@@ -43,6 +43,13 @@ import java.util.Map;
 public final class DemoPlantEvaluation {
     /** Hard-limit crossings this soon after a scenario starts are the injected fault itself. */
     public static final double INJECTED_SECONDS = 300;
+
+    /**
+     * The normal day starts at 13:30 plant time, near the afternoon load peak, where the training days and the
+     * scenario day start at {@link PlantDynamics#DEFAULT_START} (08:00 plant time): the console starts the plant at
+     * whatever time it is, and a start at another time of day must raise nothing either.
+     */
+    static final Instant NORMAL_DAY_START = PlantDynamics.DEFAULT_START.plusSeconds(5 * 3600 + 1800);
 
     /** One warning as raised online. */
     public record Raised(String kind, String source, String area, Instant raised, Instant cleared, String text) {
@@ -101,8 +108,10 @@ public final class DemoPlantEvaluation {
                              long normalSeed, double hours, List<ScenarioSpec> scenarios,
                              List<PlantDefinition.RuleDef> consoleRules) {
         List<TruthEvent> truth = new ArrayList<>();
-        List<Raised> day = simulate(plant, models, scenarioSeed, hours, scenarios, truth, consoleRules);
-        List<Raised> normal = simulate(plant, models, normalSeed, hours, List.of(), new ArrayList<>(), consoleRules);
+        List<Raised> day = simulate(plant, models, scenarioSeed, PlantDynamics.DEFAULT_START, hours, scenarios, truth,
+                consoleRules);
+        List<Raised> normal = simulate(plant, models, normalSeed, NORMAL_DAY_START, hours, List.of(), new ArrayList<>(),
+                consoleRules);
         List<ScenarioResult> results = new ArrayList<>();
         List<Boolean> isTrue = new ArrayList<>();
         for (Raised r : day) isTrue.add(matches(r, truth, hours));
@@ -141,10 +150,10 @@ public final class DemoPlantEvaluation {
     };
 
     /** One simulated run through the online early warning; returns the warnings raised, in order. */
-    static List<Raised> simulate(PlantDefinition plant, Map<String, EarlyWarningModel> models, long seed, double hours,
-                                 List<ScenarioSpec> scenarios, List<TruthEvent> truth,
+    static List<Raised> simulate(PlantDefinition plant, Map<String, EarlyWarningModel> models, long seed, Instant start,
+                                 double hours, List<ScenarioSpec> scenarios, List<TruthEvent> truth,
                                  List<PlantDefinition.RuleDef> consoleRules) {
-        PlantDynamics dyn = new PlantDynamics(plant, seed);
+        PlantDynamics dyn = new PlantDynamics(plant, seed, start);
         dyn.onTruth(truth::add);
         scenarios.forEach(dyn::schedule);
         List<Raised> raised = new ArrayList<>();

@@ -35,6 +35,8 @@ public final class PlantDynamics {
     public static final double MAX_STEP = 1.0;
     /** Default simulated start: a fixed instant, so runs are reproducible unless the caller asks otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+    /** Shortest settling before time zero (simulated seconds), for the control loops of the units. */
+    static final double SETTLE_SECONDS = 1800;
 
     final List<TagDef> tags;
     final PlantDefinition plant;
@@ -112,8 +114,14 @@ public final class PlantDynamics {
                 units.add(u);
             }
         }
-        // settle the control loops and lags before time zero, so a run starts from steady operation
-        for (double t = -1800; t < 0; t += MAX_STEP) {
+        // settle the control loops and lags before time zero, so a run starts from steady operation whatever the
+        // time of day (the load a lag settles to depends on it): six of the slowest time constants leave 0.25 % of
+        // the initial offset, where a fixed 30 min left 13.5 % of it on a 15-min lag, enough for a false warning
+        double settle = SETTLE_SECONDS;
+        for (TagModel m : models) {
+            settle = Math.max(settle, 6 * m.tau);
+        }
+        for (double t = -Math.ceil(settle); t < 0; t += MAX_STEP) {
             integrate(t, MAX_STEP, false);
         }
         for (int i = 0; i < n; i++) {
@@ -173,7 +181,7 @@ public final class PlantDynamics {
             TagModel m = models[i];
             double target;
             switch (m.kind) {
-                case LAG -> target = m.sp + m.amp * m.cycle(t) + m.load * day(t);
+                case LAG -> target = m.sp + m.amp * m.cycle(clock.start().getEpochSecond() + t) + m.load * day(t);
                 case GAS -> target = m.sp + gasAdd[i];
                 case FOLLOW -> target = m.offset + m.gain * truth[m.of];
                 case CONST -> target = m.sp;
