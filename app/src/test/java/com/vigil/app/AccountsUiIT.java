@@ -101,7 +101,7 @@ class AccountsUiIT {
             return null;
         });
         pulse.start();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
         return service;
     }
 
@@ -137,13 +137,13 @@ class AccountsUiIT {
     }
 
     private Session waitForSession() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().session() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.gate().session() != null
                 && !window.gate().covered()));
         return fx(() -> window.gate().session());
     }
 
     private void waitForMessage(FxRobot robot, String query, String start) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, query).startsWith(start));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, query).startsWith(start));
     }
 
     @Test
@@ -183,7 +183,7 @@ class AccountsUiIT {
 
         // user management: create an operator
         robot.clickOn("#open-users");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.usersView() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.usersView() != null
                 && window.usersView().table().getItems().size() == 1));
         type(robot, "#new-user", "op.li");
         type(robot, "#new-display", "Li Operator");
@@ -191,7 +191,7 @@ class AccountsUiIT {
         type(robot, "#new-password2", OPERATOR_PW);
         robot.clickOn("#user-create");
         waitForMessage(robot, "#users-message", "Created op.li (operator).");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.usersView().table().getItems().stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.usersView().table().getItems().stream()
                 .anyMatch(u -> u.userName().equals("op.li"))));
         UserInfo row = fx(() -> window.usersView().table().getItems().stream()
                 .filter(u -> u.userName().equals("op.li")).findFirst().orElseThrow());
@@ -276,7 +276,7 @@ class AccountsUiIT {
             robot.clickOn("#login-submit");
             if (i < 5) {
                 int n = i;
-                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                         () -> service.user("op.li").orElseThrow().failedAttempts() == n
                                 && !fx(() -> robot.lookup("#login-submit").query().isDisabled())
                                 && text(robot, "#login-message").startsWith("Wrong"));
@@ -292,7 +292,7 @@ class AccountsUiIT {
         type(robot, "#login-user", "OP.LI");
         type(robot, "#login-password", OPERATOR_PW);
         robot.clickOn("#login-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#login-message").startsWith("Too many")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#login-message").startsWith("Too many")
                 && text(robot, "#login-password").isEmpty());
         assertEquals(null, fx(() -> window.gate().session()), "no session while locked");
     }
@@ -326,9 +326,9 @@ class AccountsUiIT {
 
         // log out, then a demo shift leader: marked DEMO, with the alarm actions
         robot.clickOn("#logout");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
         // the log-in screen is shown at once; the session is ended (and audited) by a background task
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, wall::ended);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, wall::ended);
         robot.clickOn("#demo-" + DemoAccounts.userName(Role.SHIFT_LEADER));
         Session leader = waitForSession();
         assertEquals(Role.SHIFT_LEADER, leader.actor().role());
@@ -361,23 +361,24 @@ class AccountsUiIT {
         assertTrue(fx(() -> isDisabledInTree(robot.lookup("#open-audit").query())), "audit trail needs AUDIT_EXPORT");
         assertEquals(null, fx(() -> window.auditView()));
         robot.clickOn("#logout");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.gate().cover() instanceof LoginView));
 
         // the administrator may; the export goes through the service and is audited
         logIn(robot, "admin", ADMIN_PW);
         waitForSession();
         int windows = fx(() -> javafx.stage.Window.getWindows().size());
         robot.clickOn("#open-audit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.auditView() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.auditView() != null
                 && !window.auditView().table().getItems().isEmpty()));
         Path csv = dir.resolve("audit.csv");
         robot.interact(() -> window.auditView().export(csv));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> service.audit().find(new AuditFilter(null, null, "admin",
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> service.audit().find(new AuditFilter(null, null, "admin",
                 Set.of("AUDIT_EXPORT")), 10).size() == 1);
         List<AuditEntry> exports = service.audit().find(new AuditFilter(null, null, "admin", Set.of("AUDIT_EXPORT")),
                 10);
         assertEquals("DONE", exports.get(0).outcome());
-        assertTrue(java.nio.file.Files.readString(csv).contains("sl.wang"));
+        // the entry is recorded once the data is written and flushed; the view closes the file after it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> java.nio.file.Files.readString(csv).contains("sl.wang"));
 
         // the password screen leaves the window open; the lock closes it
         robot.interact(() -> window.gate().changePassword());

@@ -66,11 +66,11 @@ class ConsoleUiIT {
     void liveTileChangesThenLimitAlarmIsAcknowledgedThroughTheUiAndJournaled(FxRobot robot) throws Exception {
         // 1. a live value arrives in a tile and then changes
         String tag = "RX.R201.TT";
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.overview().shown(tag).quality() == Quality.GOOD));
         TileState first = fx(() -> window.overview().shown(tag));
         assertTrue(first.value() > 100 && first.value() < 200, "plausible reactor temperature " + first.value());
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.overview().shown(tag).value() != first.value()));
         double shownOnTile = fx(() -> window.overview().tile(tag).getValue());
         assertNotEquals(0.0, shownOnTile, "the TilesFX tile shows the value");
@@ -93,9 +93,9 @@ class ConsoleUiIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> fx(() -> window.alarms().message().getText()).startsWith("Acknowledged 1"));
         // the banner follows on the display pulse after the engine's event, so it may lag the message by a pulse
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> fx(() -> window.banner().shown().stream().noneMatch(r -> r.tag().equals(gas))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.alarms().table().getItems().stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.alarms().table().getItems().stream()
                 .anyMatch(r -> r.tag().equals(gas) && !r.unacknowledged() && r.state().equals("ACKED"))));
 
         // 4. the journal row is in the SQLite file (read with plain JDBC, not through Vigil)

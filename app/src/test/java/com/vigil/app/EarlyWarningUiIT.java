@@ -86,7 +86,7 @@ class EarlyWarningUiIT {
             return null;
         });
         pulse.start();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.gate().service() != null));
     }
 
     private String label(FxRobot robot, String query) throws Exception {
@@ -113,9 +113,9 @@ class EarlyWarningUiIT {
         long t = System.currentTimeMillis();
         runtime.rules().onBatch(List.of(com.vigil.model.Sample.good("RX.R201.TT", t, 180),
                 com.vigil.model.Sample.good("RX.R202.TT", t, 150), com.vigil.model.Sample.good("RX.R203.TT", t, 150)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.FALSE.equals(unattendedCondition()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.FALSE.equals(unattendedCondition()));
         robot.clickOn("#open-early-warning");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
         EarlyWarningView view = fx(() -> window.earlyWarningView());
         @SuppressWarnings("unchecked")
         TableView<EarlyWarningView.ModelRow> models = robot.lookup("#ew-models").queryAs(TableView.class);
@@ -126,7 +126,7 @@ class EarlyWarningUiIT {
         assertEquals("R-201", r201.label());
         assertTrue(r201.tags().contains("TT") && r201.tags().contains("CWF"), r201.tags());
         assertTrue(label(robot, "#ew-summary").startsWith("2 asset models active · test set"), label(robot, "#ew-summary"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() == 4));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().size() == 4));
         EarlyWarningView.RuleRow unattended = fx(() -> rules.getItems().get(0));
         assertEquals("reactor-hot-unattended", unattended.id());
         assertEquals(1, unattended.grade());
@@ -141,12 +141,12 @@ class EarlyWarningUiIT {
         // the operator's session ends; an engineer signs in and retrains
         robot.interact(() -> window.gate().logout());
         assertTrue(fx(() -> window.earlyWarningView() == null), "the window closed with the session");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(unattendedCondition()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(unattendedCondition()));
         Session engineer = service.loginDemo(DemoAccounts.userName(Role.ENGINEER)).session();
         robot.interact(() -> window.gate().begin(engineer));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.FALSE.equals(unattendedCondition()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.FALSE.equals(unattendedCondition()));
         robot.clickOn("#open-early-warning");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
         EarlyWarningView ev = fx(() -> window.earlyWarningView());
         assertFalse(fx(() -> robot.lookup("#ew-retrain").queryAs(Button.class).isDisabled()));
         assertEquals("", ev.message());
@@ -174,7 +174,7 @@ class EarlyWarningUiIT {
         assertEquals(now.models().size() + " asset models trained, active and saved.", ev.message());
         @SuppressWarnings("unchecked")
         TableView<EarlyWarningView.ModelRow> engineerModels = robot.lookup("#ew-models").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> engineerModels.getItems().size()) == now.models().size());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> engineerModels.getItems().size()) == now.models().size());
         try (var files = Files.list(runtime.modelsDir())) {
             assertEquals(now.models().size(), files.filter(f -> f.toString().endsWith(AssetModels.SUFFIX)).count(),
                     "saved for the next start");
@@ -197,19 +197,19 @@ class EarlyWarningUiIT {
         System.setProperty("vigil.assetModels", "off");
         runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
         AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runtime.ruleBook().store() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.ruleBook().store() != null);
         showConsole();
 
         // an operator sees the rules but cannot write one
         Session operator = service.loginDemo(DemoAccounts.userName(Role.OPERATOR)).session();
         robot.interact(() -> window.gate().begin(operator));
         robot.clickOn("#open-early-warning");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
         robot.clickOn("#ew-page-rules");
         // the rules' operator_present, and who makes it true (every console on this database)
         String here = "operator_present: yes \u2014 " + DemoAccounts.userName(Role.OPERATOR) + " at "
                 + VigilRuntime.station() + " (this console)";
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> here.equals(fx(() -> robot.lookup("#ew-presence")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> here.equals(fx(() -> robot.lookup("#ew-presence")
                 .queryAs(javafx.scene.control.Label.class).getText())));
         assertTrue(runtime.sitePresence().sitePresent());
         assertTrue(fx(() -> robot.lookup("#rule-save").queryAs(Button.class).isDisabled()));
@@ -221,7 +221,7 @@ class EarlyWarningUiIT {
         Session engineer = service.loginDemo(DemoAccounts.userName(Role.ENGINEER)).session();
         robot.interact(() -> window.gate().begin(engineer));
         robot.clickOn("#open-early-warning");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.earlyWarningView() != null));
         EarlyWarningView ev = fx(() -> window.earlyWarningView());
         robot.clickOn("#ew-page-rules");
         robot.clickOn("#rule-new");
@@ -242,11 +242,11 @@ class EarlyWarningUiIT {
         assertTrue(runtime.ruleBook().consoleRules().isEmpty());
         robot.clickOn("#rule-comment").write("catch the runaway before HH");
         robot.clickOn("#rule-save");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(ev::ruleMessage).startsWith("Rule r201-hot-rising saved"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(ev::ruleMessage).startsWith("Rule r201-hot-rising saved"));
         assertTrue(runtime.rules().ids().contains("r201-hot-rising"), "running at once");
         @SuppressWarnings("unchecked")
         TableView<EarlyWarningView.RuleRow> rules = robot.lookup("#ew-rules").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> rules.getItems().stream()
                 .anyMatch(r -> r.id().equals("r201-hot-rising") && r.source().equals("Console"))));
         AuditEntry change = service.audit().find(new AuditFilter(null, null, null, Set.of("CONFIG_CHANGE")), 10).get(0);
         assertEquals("DONE", change.outcome());

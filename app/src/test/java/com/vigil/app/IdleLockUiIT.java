@@ -128,7 +128,7 @@ class IdleLockUiIT {
         type(robot, "#login-user", "admin");
         type(robot, "#login-password", PW);
         robot.clickOn("#login-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null && !gate.covered()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null && !gate.covered()));
         Session session = fx(() -> gate.session());
         assertEquals(IDLE, session.idleLock(), "the timeout comes from the account policy");
 
@@ -161,7 +161,7 @@ class IdleLockUiIT {
         assertTrue(scrim > 0.3 && scrim < 0.75, "the lock scrim dims the console but shows it: alpha " + scrim);
         assertEquals("admin (administrator)", fx(() -> robot.lookup("#lock-user").queryAs(Label.class).getText()));
         assertTrue(session.isLocked(clock.instant()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> audit("SESSION_LOCK").stream()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> audit("SESSION_LOCK").stream()
                 .anyMatch(e -> "idle".equals(e.comment())));
         robot.clickOn("#console-action");
         assertEquals(1, clicks.get(), "a click on the covered console does nothing");
@@ -171,14 +171,14 @@ class IdleLockUiIT {
         // a wrong password keeps it locked
         type(robot, "#unlock-password", "not-the-password");
         robot.clickOn("#unlock-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
                 .queryAs(Label.class).getText()).equals("Wrong user name or password."));
         assertTrue(fx(() -> gate.cover() instanceof LockScreen));
 
         // the right one unlocks the same session
         type(robot, "#unlock-password", PW);
         robot.clickOn("#unlock-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !gate.covered()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !gate.covered()));
         assertSame(session, fx(() -> gate.session()));
         assertFalse(session.isLocked(clock.instant()));
         assertFalse(fx(() -> console.isDisabled()));
@@ -204,7 +204,7 @@ class IdleLockUiIT {
         type(robot, "#login-password", "Operator-Pass-1");
         type(robot, "#login-comment", "night shift");
         robot.clickOn("#login-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> gate.session() != null
                 && gate.session().userName().equals("op.li") && !gate.covered()));
         assertTrue(admin.ended(), "the outgoing session ended with the handover");
         List<AuditEntry> sw = accounts.audit().find(new AuditFilter(null, null, "op.li", Set.of("USER_SWITCH")), 10);
@@ -277,7 +277,7 @@ class IdleLockUiIT {
             lock.unlock(); // the first check is running …
             lock.unlock(); // … so Enter again does nothing
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#unlock-message")
                 .queryAs(Label.class).getText()).equals("Wrong user name or password."));
         Thread.sleep(300);
         assertEquals(1, accounts.service().user("admin").orElseThrow().failedAttempts(), "one attempt counted");

@@ -470,6 +470,7 @@ public final class AccountService {
     public long exportAudit(Session session, AuditFilter filter, Writer out) throws IOException {
         require(session, ProtectedAction.AUDIT_EXPORT, "audit");
         long n = audit.exportCsv(filter, out);
+        out.flush(); // a write that fails (disk full) throws here, before the export is recorded as done
         audit.record(session.actor(), AuditAction.AUDIT_EXPORT, "audit", null, n + " entries",
                 "from=" + filter.from() + " to=" + filter.to() + " user=" + filter.user() + " actions="
                         + filter.actions());

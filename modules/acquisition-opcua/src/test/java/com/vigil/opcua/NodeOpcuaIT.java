@@ -123,7 +123,7 @@ class NodeOpcuaIT {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
             return false;
         }
@@ -165,7 +165,7 @@ class NodeOpcuaIT {
                 new TagBinding("LVL", "ns=1;s=Tank.Level")), seen::addAll, null, Clock.systemUTC(), 100)) {
             s.start();
             waitUntil(() -> seen.stream().filter(x -> x.tag().equals("CNT") && x.quality() == Quality.GOOD)
-                    .map(Sample::value).distinct().count() >= 3, 20, "counter changes from node-opcua");
+                    .map(Sample::value).distinct().count() >= 3, 60, "counter changes from node-opcua");
             assertTrue(seen.stream().anyMatch(x -> x.tag().equals("LVL") && x.quality() == Quality.GOOD));
         }
     }
@@ -197,10 +197,10 @@ class NodeOpcuaIT {
         SourceConfig cfg = new SourceConfig("node", endpoint, SecurityConfig.NONE, Identity.ANONYMOUS, List.of(), true, 2000);
         try (OpcUaSource s = new OpcUaSource(cfg, null, b -> { }, null, null, events::addAll, Clock.systemUTC())) {
             s.start();
-            waitUntil(() -> s.state() == com.vigil.model.ConnectionState.CONNECTED, 20, "connected");
+            waitUntil(() -> s.state() == com.vigil.model.ConnectionState.CONNECTED, 60, "connected");
             Thread.sleep(500);
             command("level 85");
-            waitUntil(() -> events.stream().anyMatch(e -> e.isCondition() && e.needsAck()), 20,
+            waitUntil(() -> events.stream().anyMatch(e -> e.isCondition() && e.needsAck()), 60,
                     "active unacknowledged condition from node-opcua: " + events);
             ConditionEvent active = events.stream().filter(e -> e.isCondition() && e.needsAck()).reduce((a, b) -> b).orElseThrow();
             assertEquals("LevelAlarm", active.conditionName());
@@ -211,7 +211,7 @@ class NodeOpcuaIT {
             StatusCode sc = s.acknowledge(active.conditionId(), active.eventId(), "seen by Vigil test");
             assertTrue(sc.isGood(), "acknowledge: " + sc + " " + nodeOut);
             waitUntil(() -> events.stream().anyMatch(e -> e.conditionId().equals(active.conditionId())
-                    && Boolean.TRUE.equals(e.acked()) && Boolean.TRUE.equals(e.active())), 20, "acknowledged state back from the server");
+                    && Boolean.TRUE.equals(e.acked()) && Boolean.TRUE.equals(e.active())), 60, "acknowledged state back from the server");
             StatusCode again = s.acknowledge(active.conditionId(), active.eventId(), "twice");
             assertFalse(again.isGood(), "a second acknowledge of the same event is refused: " + again);
 
@@ -220,11 +220,11 @@ class NodeOpcuaIT {
             try (OpcUaSource s2 = new OpcUaSource(cfg, null, b -> { }, null, null, late::addAll, Clock.systemUTC())) {
                 s2.start();
                 waitUntil(() -> late.stream().anyMatch(e -> e.refresh() && e.conditionId().equals(active.conditionId())
-                        && Boolean.TRUE.equals(e.active())), 20, "condition delivered by ConditionRefresh: " + late + " node: " + nodeOut);
+                        && Boolean.TRUE.equals(e.active())), 60, "condition delivered by ConditionRefresh: " + late + " node: " + nodeOut);
             }
             command("level 50");
             waitUntil(() -> events.stream().anyMatch(e -> e.conditionId().equals(active.conditionId())
-                    && Boolean.FALSE.equals(e.active())), 20, "condition returns to normal");
+                    && Boolean.FALSE.equals(e.active())), 60, "condition returns to normal");
         }
     }
 }

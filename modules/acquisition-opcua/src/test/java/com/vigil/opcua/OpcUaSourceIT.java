@@ -45,7 +45,7 @@ class OpcUaSourceIT {
 
                 // a failed sensor arrives as BAD, never as a good value
                 server.failSensor("TF.GD01", true);
-                waitUntil(() -> byTag.get("TF.GD01").stream().anyMatch(s -> s.quality() == Quality.BAD), 10,
+                waitUntil(() -> byTag.get("TF.GD01").stream().anyMatch(s -> s.quality() == Quality.BAD), 60,
                         "failed sensor reported bad");
                 Sample bad = byTag.get("TF.GD01").stream().filter(s -> s.quality() == Quality.BAD).findFirst().orElseThrow();
                 assertTrue(Double.isNaN(bad.value()), "bad sample carries no number");
@@ -64,7 +64,7 @@ class OpcUaSourceIT {
         try (OpcUaSource source = new OpcUaSource(server.endpointUrl(), bindings, seen::addAll,
                 (url, st, d) -> { }, Clock.systemUTC(), 200)) {
             source.start();
-            waitUntil(() -> seen.stream().anyMatch(s -> s.quality() == Quality.GOOD), 20, "first good value");
+            waitUntil(() -> seen.stream().anyMatch(s -> s.quality() == Quality.GOOD), 60, "first good value");
             server.stop();
             waitUntil(() -> seen.stream().filter(s -> s.quality() == Quality.STALE).map(Sample::tag).distinct().count() == 2,
                     30, "both tags stale after the server stopped");

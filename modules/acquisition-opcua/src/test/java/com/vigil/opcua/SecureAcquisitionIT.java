@@ -174,14 +174,14 @@ class SecureAcquisitionIT {
             waitUntil(() -> source.state() == ConnectionState.FAILED && source.stateDetail().contains("not trusted"),
                     20, "failed: untrusted certificate");
             assertEquals(AcquisitionException.Reason.UNTRUSTED_CERTIFICATE, source.lastError().reason());
-            waitUntil(() -> comm.contains("lost loop"), 5, "communication alarm raised");
+            waitUntil(() -> comm.contains("lost loop"), 60, "communication alarm raised");
             assertTrue(seen.stream().allMatch(s -> s.quality() == Quality.STALE), "nothing good before trust");
 
             pki.trustStore().trust(pki.trustStore().rejected().get(0).thumbprint());
             waitUntil(() -> source.state() == ConnectionState.CONNECTED, 30, "connected after trust");
             waitUntil(() -> seen.stream().filter(s -> s.tag().equals("COUNT") && s.quality() == Quality.GOOD).count() >= 3,
                     20, "counter values");
-            waitUntil(() -> comm.contains("restored loop"), 5, "communication alarm cleared");
+            waitUntil(() -> comm.contains("restored loop"), 60, "communication alarm cleared");
             assertTrue(seen.stream().anyMatch(s -> s.tag().equals("MISSING") && s.quality() == Quality.BAD),
                     "an unknown node is reported BAD");
             Sample level = seen.stream().filter(s -> s.tag().equals("LEVEL") && s.quality() == Quality.GOOD).findFirst().orElseThrow();
@@ -216,12 +216,12 @@ class SecureAcquisitionIT {
                     List.of(SubscriptionGroup.of(List.of(new TagBinding("A.CNT", "ns=2;s=Tank1.Counter")), 100)), false, 2000));
             manager.add(SourceConfig.simple("plain", plain.endpointUrl(),
                     List.of(new TagBinding("B.CNT", "ns=2;s=Tank1.Counter")), 100));
-            waitUntil(() -> manager.states().values().stream().allMatch(s -> s == ConnectionState.CONNECTED), 20,
+            waitUntil(() -> manager.states().values().stream().allMatch(s -> s == ConnectionState.CONNECTED), 60,
                     "both connected: " + manager.states());
             waitUntil(() -> seen.stream().anyMatch(s -> s.tag().equals("A.CNT") && s.quality() == Quality.GOOD)
-                    && seen.stream().anyMatch(s -> s.tag().equals("B.CNT") && s.quality() == Quality.GOOD), 20, "values from both");
+                    && seen.stream().anyMatch(s -> s.tag().equals("B.CNT") && s.quality() == Quality.GOOD), 60, "values from both");
             plain.stop();
-            waitUntil(() -> comm.contains("lost plain"), 10, "COMM alarm for the plain source only");
+            waitUntil(() -> comm.contains("lost plain"), 60, "COMM alarm for the plain source only");
             assertFalse(comm.contains("lost secure"));
             assertEquals(ConnectionState.CONNECTED, manager.get("secure").orElseThrow().state());
             assertTrue(manager.remove("plain"));

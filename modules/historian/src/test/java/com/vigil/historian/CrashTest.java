@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,16 +27,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Real crash test: a child JVM ingests and is killed with destroyForcibly (SIGKILL) at a random moment, over and
- * over on the same database. After each kill the database must open, pass quick_check, have lost at most the
- * last second of samples, and every earlier run must be intact. 5 kills by default;
- * {@code -Dvigil.crash.kills=20} for more.
+ * over on the same database. After each kill the database must open, pass quick_check, hold every batch the
+ * historian had reported committed before the kill (and no hole), and every earlier run must be intact. The
+ * samples lost, in time, are printed (the commit interval, 200 ms by default, is the design bound; they are not
+ * asserted, as a busy machine can delay the writer thread). 5 kills by default; {@code -Dvigil.crash.kills=20} for
+ * more.
  */
 class CrashTest {
     @TempDir
     Path dir;
 
     @Test
-    void killMinusNineLosesAtMostOneSecondAndNeverCorrupts() throws Exception {
+    void killMinusNineLosesNothingCommittedAndNeverCorrupts() throws Exception {
         int kills = Integer.getInteger("vigil.crash.kills", 5);
         Path db = dir.resolve("crash.db");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -52,10 +57,30 @@ class CrashTest {
                     p.destroyForcibly();
                     fail("child did not start: " + line + " (see " + dir + "/child-" + run + ".err)");
                 }
-                Thread.sleep(400 + rnd.nextInt(1600));
+                // the last batch the child saw committed; read on until the child is gone (lines printed before
+                // the kill stay in the pipe)
+                AtomicLong durable = new AtomicLong(-1);
+                CountDownLatch firstCommit = new CountDownLatch(1);
+                Thread reader = new Thread(() -> {
+                    try {
+                        for (String l; (l = r.readLine()) != null; ) {
+                            if (l.startsWith("DURABLE ")) {
+                                durable.set(Long.parseLong(l.substring(8)));
+                                firstCommit.countDown();
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the child is gone
+                    }
+                });
+                reader.start();
+                assertTrue(firstCommit.await(120, TimeUnit.SECONDS), "child " + run + " committed nothing");
+                Thread.sleep(rnd.nextInt(1600));
                 long killAt = System.currentTimeMillis();
                 p.destroyForcibly();
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+                reader.join(60_000);
+                long committed = durable.get() + 1;
                 assertEquals("ok", quickCheck(db), "quick_check after kill " + run);
                 try (Historian h = Historian.open(db, HistorianOptions.defaults())) {
                     long loss = Long.MAX_VALUE;
@@ -65,6 +90,8 @@ class CrashTest {
                         for (int k = 0; k < got.size(); k++) {
                             assertEquals(k, got.get(k).value(), "run " + run + " tag " + i + ": hole at " + k);
                         }
+                        assertTrue(got.size() >= committed, "run " + run + " tag " + i + ": " + got.size()
+                                + " batches stored, " + committed + " reported committed before the kill");
                         loss = Math.min(loss, killAt - got.get(got.size() - 1).timeMillis());
                         if (i == 0) {
                             counts.add((long) got.size());
@@ -73,7 +100,6 @@ class CrashTest {
                         }
                     }
                     worstLoss = Math.max(worstLoss, loss);
-                    assertTrue(loss <= 1000, "run " + run + " lost " + loss + " ms of samples");
                     for (int old = 0; old < run; old++) {
                         assertEquals(counts.get(old), h.raw("R" + old + ".T7", 0, Long.MAX_VALUE / 4).size(),
                                 "earlier run " + old + " intact");
@@ -83,7 +109,8 @@ class CrashTest {
                 p.destroyForcibly();
             }
         }
-        System.out.println("CrashTest: " + kills + " kills, worst loss " + worstLoss + " ms");
+        System.out.println("CrashTest: " + kills + " kills, worst loss " + worstLoss + " ms of samples (commit interval "
+                + HistorianOptions.defaults().commitIntervalMillis() + " ms)");
     }
 
     private static String quickCheck(Path db) throws Exception {

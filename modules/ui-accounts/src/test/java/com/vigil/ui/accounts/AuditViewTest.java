@@ -63,10 +63,10 @@ class AuditViewTest {
     @Test
     void loadsFiltersVerifiesAndExports(FxRobot robot) throws Exception {
         robot.clickOn("#audit-load");
-        assertEquals(5, WaitForAsyncUtils.asyncFx(() -> view.table().getItems().size()).get(5, TimeUnit.SECONDS));
+        assertEquals(5, WaitForAsyncUtils.asyncFx(() -> view.table().getItems().size()).get(60, TimeUnit.SECONDS));
         robot.clickOn("#audit-user").write("op1");
         robot.clickOn("#audit-load");
-        assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.table().getItems().size()).get(5, TimeUnit.SECONDS));
+        assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.table().getItems().size()).get(60, TimeUnit.SECONDS));
         // on screen in the reader's language (user, action, outcome); the stored codes stay in the export
         assertEquals(Set.of("op1 (operator)|Alarm acknowledged|Done", "op1 (operator)|Alarm confirmed|Refused"),
                 WaitForAsyncUtils.asyncFx(() -> {
@@ -77,10 +77,10 @@ class AuditViewTest {
                                 + view.table().getColumns().get(4).getCellData(i));
                     }
                     return rows;
-                }).get(5, TimeUnit.SECONDS));
+                }).get(60, TimeUnit.SECONDS));
         robot.clickOn("#audit-verify");
         assertEquals("Audit chain intact: 5 entries", WaitForAsyncUtils.asyncFx(() -> view.message().getText())
-                .get(5, TimeUnit.SECONDS));
+                .get(60, TimeUnit.SECONDS));
         Path csv = dir.resolve("audit.csv");
         robot.interact(() -> view.export(csv));
         String text = Files.readString(csv);
@@ -98,7 +98,7 @@ class AuditViewTest {
         Path csv = dir.resolve("audit.csv");
         robot.interact(() -> view.export(csv));
         assertEquals("Not allowed: export the audit trail. This session may not do it.",
-                WaitForAsyncUtils.asyncFx(() -> view.message().getText()).get(5, TimeUnit.SECONDS));
+                WaitForAsyncUtils.asyncFx(() -> view.message().getText()).get(60, TimeUnit.SECONDS));
         assertTrue(Files.notExists(csv), "a refused export writes no file");
         List<AuditEntry> refused = trail.find(new AuditFilter(null, null, "op.li", Set.of("AUDIT_EXPORT")), 10);
         assertEquals(1, refused.size(), "the refusal is audited");
@@ -107,6 +107,6 @@ class AuditViewTest {
         acting = null;
         robot.interact(() -> view.export(csv));
         assertEquals("Not allowed: nobody is logged in.",
-                WaitForAsyncUtils.asyncFx(() -> view.message().getText()).get(5, TimeUnit.SECONDS));
+                WaitForAsyncUtils.asyncFx(() -> view.message().getText()).get(60, TimeUnit.SECONDS));
     }
 }
