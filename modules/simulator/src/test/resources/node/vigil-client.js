@@ -69,7 +69,11 @@ async function main() {
     { samplingInterval: 100, discardOldest: true, queueSize: 10 }, TimestampsToReturn.Both);
   out.notifications = [];
   item.on("changed", (v) => out.notifications.push([v.value.value, v.statusCode.name]));
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // at least 3 s of changes; on a busy machine wait on (up to 30 s) until two have come
+  const t0 = Date.now();
+  while (Date.now() - t0 < 3000 || (out.notifications.length < 2 && Date.now() - t0 < 30000)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await subscription.terminate();
   await session.close();
   await client.disconnect();

@@ -103,7 +103,7 @@ class OverviewUpdateTest {
     private void show(String tag, double value, Quality quality) throws Exception {
         time += 1000;
         pipeline.onBatch(List.of(new Sample(tag, time, value, quality)));
-        pipeline.drain(5_000);
+        pipeline.drain(60_000);
         fx(() -> {
             pulse.pulse();
             return null;
@@ -187,7 +187,11 @@ class OverviewUpdateTest {
             tile.setPrefSize(220, 190); // the pane is placed by the skin, not by the tile's layout: it must follow
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        // the next layout pass applies it (waitForFxEvents does not guarantee one on a busy machine)
+        double w = 220 - fx(() -> tile.getInsets().getLeft() + tile.getInsets().getRight());
+        double h = 190 - fx(() -> tile.getInsets().getTop() + tile.getInsets().getBottom());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> fx(() -> Math.abs(pane.getWidth() - w) < 0.5 && Math.abs(pane.getHeight() - h) < 0.5));
         assertEquals(220 - fx(() -> tile.getInsets().getLeft() + tile.getInsets().getRight()), fx(pane::getWidth), 0.5);
         assertEquals(190 - fx(() -> tile.getInsets().getTop() + tile.getInsets().getBottom()), fx(pane::getHeight), 0.5);
     }
