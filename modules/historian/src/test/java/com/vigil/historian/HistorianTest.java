@@ -324,18 +324,21 @@ class HistorianTest {
             });
             producer.start();
             int checks = 0;
-            do {
-                long before = accepted.get();
-                List<Sample> r = h.raw("C7", 0, Long.MAX_VALUE / 4);
-                assertTrue(r.size() >= before, "saw " + r.size() + " of " + before + " accepted before the query");
-                for (int k = 0; k < r.size(); k++) {
-                    assertEquals(k, r.get(k).value(), "hole or duplicate at " + k);
-                }
-                Downsampled d = h.trend("C7", T0, T0 + 60_000_000L, 50);
-                assertTrue(d.totalCount() >= before);
-                checks++;
-            } while (producer.isAlive() && checks < 500);
-            producer.join();
+            try {
+                do {
+                    long before = accepted.get();
+                    List<Sample> r = h.raw("C7", 0, Long.MAX_VALUE / 4);
+                    assertTrue(r.size() >= before, "saw " + r.size() + " of " + before + " accepted before the query");
+                    for (int k = 0; k < r.size(); k++) {
+                        assertEquals(k, r.get(k).value(), "hole or duplicate at " + k);
+                    }
+                    Downsampled d = h.trend("C7", T0, T0 + 60_000_000L, 50);
+                    assertTrue(d.totalCount() >= before);
+                    checks++;
+                } while (producer.isAlive() && checks < 500);
+            } finally {
+                producer.join(); // also when a check failed: it ends by itself, the historian is still open
+            }
             h.compact();
             long n = accepted.get();
             assertEquals(total, n);

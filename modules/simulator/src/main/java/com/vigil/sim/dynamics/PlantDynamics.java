@@ -37,6 +37,8 @@ public final class PlantDynamics {
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
     /** Shortest settling before time zero (simulated seconds), for the control loops of the units. */
     static final double SETTLE_SECONDS = 1800;
+    /** Longest settling (simulated seconds): a plant file with a very slow lag must not stall the start. */
+    static final double MAX_SETTLE_SECONDS = 6 * 3600;
 
     final List<TagDef> tags;
     final PlantDefinition plant;
@@ -119,7 +121,7 @@ public final class PlantDynamics {
         // the initial offset, where a fixed 30 min left 13.5 % of it on a 15-min lag, enough for a false warning
         double settle = SETTLE_SECONDS;
         for (TagModel m : models) {
-            settle = Math.max(settle, 6 * m.tau);
+            settle = Math.max(settle, Math.min(MAX_SETTLE_SECONDS, 6 * m.tau));
         }
         for (double t = -Math.ceil(settle); t < 0; t += MAX_STEP) {
             integrate(t, MAX_STEP, false);
@@ -169,6 +171,7 @@ public final class PlantDynamics {
     private void integrate(double t0, double h, boolean withScenarios) {
         double t = t0 + h;
         java.util.Arrays.fill(gasAdd, 0);
+        double clockT = clock.start().getEpochSecond() + t; // plant clock time of the lag cycles
         if (withScenarios) {
             for (ActiveScenario a : active) {
                 a.effect.before(this, t, h);
@@ -181,7 +184,7 @@ public final class PlantDynamics {
             TagModel m = models[i];
             double target;
             switch (m.kind) {
-                case LAG -> target = m.sp + m.amp * m.cycle(clock.start().getEpochSecond() + t) + m.load * day(t);
+                case LAG -> target = m.sp + m.amp * m.cycle(clockT) + m.load * day(t);
                 case GAS -> target = m.sp + gasAdd[i];
                 case FOLLOW -> target = m.offset + m.gain * truth[m.of];
                 case CONST -> target = m.sp;
