@@ -80,6 +80,11 @@ public final class PlantDynamics {
      *              unless the plant's simulation settings say otherwise)
      */
     public PlantDynamics(PlantDefinition plant, long seed, Instant start) {
+        this(plant, seed, start, -1);
+    }
+
+    /** @param settleSeconds settling before time zero; negative: {@link #settleSeconds} of the models */
+    PlantDynamics(PlantDefinition plant, long seed, Instant start, double settleSeconds) {
         this.plant = plant;
         this.tags = plant.plant().tags();
         int n = tags.size();
@@ -119,16 +124,22 @@ public final class PlantDynamics {
         // settle the control loops and lags before time zero, so a run starts from steady operation whatever the
         // time of day (the load a lag settles to depends on it): six of the slowest time constants leave 0.25 % of
         // the initial offset, where a fixed 30 min left 13.5 % of it on a 15-min lag, enough for a false warning
-        double settle = SETTLE_SECONDS;
-        for (TagModel m : models) {
-            settle = Math.max(settle, Math.min(MAX_SETTLE_SECONDS, 6 * m.tau));
-        }
+        double settle = settleSeconds >= 0 ? settleSeconds : settleSeconds(models);
         for (double t = -Math.ceil(settle); t < 0; t += MAX_STEP) {
             integrate(t, MAX_STEP, false);
         }
         for (int i = 0; i < n; i++) {
             measured[i] = measure(i);
         }
+    }
+
+    /** Six of the slowest time constants, at least {@link #SETTLE_SECONDS}, at most {@link #MAX_SETTLE_SECONDS}. */
+    static double settleSeconds(TagModel[] models) {
+        double settle = SETTLE_SECONDS;
+        for (TagModel m : models) {
+            settle = Math.max(settle, Math.min(MAX_SETTLE_SECONDS, 6 * m.tau));
+        }
+        return settle;
     }
 
     public List<TagDef> tags() {
@@ -171,7 +182,6 @@ public final class PlantDynamics {
     private void integrate(double t0, double h, boolean withScenarios) {
         double t = t0 + h;
         java.util.Arrays.fill(gasAdd, 0);
-        double clockT = clock.start().getEpochSecond() + t; // plant clock time of the lag cycles
         if (withScenarios) {
             for (ActiveScenario a : active) {
                 a.effect.before(this, t, h);
@@ -184,7 +194,7 @@ public final class PlantDynamics {
             TagModel m = models[i];
             double target;
             switch (m.kind) {
-                case LAG -> target = m.sp + m.amp * m.cycle(clockT) + m.load * day(t);
+                case LAG -> target = m.sp + m.amp * m.cycle(t) + m.load * day(t);
                 case GAS -> target = m.sp + gasAdd[i];
                 case FOLLOW -> target = m.offset + m.gain * truth[m.of];
                 case CONST -> target = m.sp;

@@ -58,10 +58,7 @@ final class TagModel {
         this.of = of;
     }
 
-    /**
-     * A slow load cycle with a second harmonic so it does not look like a sine wave; in [-1, 1]. {@code t} is plant
-     * clock time (epoch seconds), so the cycle does not depend on when the simulation was started.
-     */
+    /** A slow load cycle with a second harmonic so it does not look like a sine wave; in [-1, 1]. */
     double cycle(double t) {
         if (amp == 0 || period <= 0) {
             return 0;
