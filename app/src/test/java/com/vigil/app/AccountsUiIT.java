@@ -87,7 +87,7 @@ class AccountsUiIT {
      */
     private AccountService open(Path db, Consumer<AccountService> prepare) throws Exception {
         runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0, db));
-        AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
+        AccountService service = runtime.accounts().get(60, TimeUnit.SECONDS).service();
         prepare.accept(service);
         pulse = new FxPulse(10);
         fx(() -> {

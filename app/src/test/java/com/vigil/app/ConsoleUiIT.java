@@ -118,7 +118,7 @@ class ConsoleUiIT {
             assertTrue(rs.getInt(1) >= 1, "the raise was journaled too");
         }
         // the acknowledgement is also in the hash-chained audit trail, and the chain verifies
-        var audit = runtime.accounts().get(30, TimeUnit.SECONDS).audit();
+        var audit = runtime.accounts().get(60, TimeUnit.SECONDS).audit();
         assertTrue(audit.verify().ok(), "audit chain intact");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_log WHERE target = '" + row.id() + "'")) {

@@ -97,7 +97,7 @@ class EarlyWarningUiIT {
     @Test
     void operatorLooksEngineerRetrainsWithAComment(FxRobot robot) throws Exception {
         runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
-        AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
+        AccountService service = runtime.accounts().get(60, TimeUnit.SECONDS).service();
         // a small model set is active (as after a start): two assets trained on 2 h of simulated normal operation
         List<String> notes = new ArrayList<>();
         var initial = new java.util.TreeMap<>(AssetModelStore.trainOnSimulatedDays(runtime.plant(), 5, 1, 2,
@@ -196,7 +196,7 @@ class EarlyWarningUiIT {
     void engineerWritesARuleCheckedWithLineAndColumnSavedRunningAndAudited(FxRobot robot) throws Exception {
         System.setProperty("vigil.assetModels", "off");
         runtime = new VigilRuntime(new VigilRuntime.Options(dir, 0, 42, 1.0));
-        AccountService service = runtime.accounts().get(30, TimeUnit.SECONDS).service();
+        AccountService service = runtime.accounts().get(60, TimeUnit.SECONDS).service();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.ruleBook().store() != null);
         showConsole();
 

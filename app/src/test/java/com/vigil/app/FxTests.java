@@ -13,7 +13,7 @@ final class FxTests {
 
     /** Runs {@code c} on the FX thread and returns its result (10 s at most). */
     static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
     }
 
     /** Hides every window but the test's stage (the windows a test opened beside the console). */

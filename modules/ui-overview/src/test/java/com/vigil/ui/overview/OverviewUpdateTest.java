@@ -92,7 +92,7 @@ class OverviewUpdateTest {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
     }
 
     /** Feeds one value through the ingest pipeline and lets the view's pulse apply it (the scene's passes follow). */
