@@ -102,6 +102,8 @@ public final class TrendView extends BorderPane {
             axis.setTickLabelFont(font);
         }
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("HH:mm:ss"));
+        // room on the right for the last time label, which is centred on its tick at the plot's edge
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < 2; i++) { // the samples, and the last value held to now
             r.setSeriesPaint(i, awt("-vigil-trend-line"));
