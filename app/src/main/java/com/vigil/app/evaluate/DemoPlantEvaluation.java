@@ -31,14 +31,14 @@ import java.util.Map;
  * The early warning measured on the demo plant against the simulator's ground truth, with exactly the online
  * classes the console runs (time to threshold on every analog tag with limits, multivariate model per asset).
  *
- * <p>Two simulated runs: a <em>scenario day</em> (normal operation with slow faults injected) and a
- * <em>normal day</em> (another seed, no scenario, started at another time of day: {@link #NORMAL_DAY_START}). A warning is <em>true</em> when it is raised while a scenario
- * is active (from its START to its END, or the end of the run) on the scenario's target equipment, or on a tag
- * that crossed a limit in that scenario; every other warning is <em>false</em>. The lead time of a scenario is
- * measured from its first true warning to its first hard-limit (HH/LL) crossing, and to its first
- * <em>consequence</em> hard-limit crossing: one later than {@link #INJECTED_SECONDS} after the start (earlier
- * crossings are the injected fault itself, e.g. the cooling-water flow LL when the cooling valve fails, which
- * no prediction can precede).
+ * <p>Two simulated runs: a <em>scenario day</em> (normal operation with slow faults injected) and a <em>normal
+ * day</em> (another seed, no scenario, started at another time of day: {@link #NORMAL_DAY_START}). A warning is
+ * <em>true</em> when it is raised while a scenario is active (from its START to its END, or the end of the run) on the
+ * scenario's target equipment, or on a tag that crossed a limit in that scenario; every other warning is
+ * <em>false</em>. The lead time of a scenario is measured from its first true warning to its first hard-limit (HH/LL)
+ * crossing, and to its first <em>consequence</em> hard-limit crossing: one later than {@link #INJECTED_SECONDS} after
+ * the start (earlier crossings are the injected fault itself, e.g. the cooling-water flow LL when the cooling valve
+ * fails, which no prediction can precede).
  */
 public final class DemoPlantEvaluation {
     /** Hard-limit crossings this soon after a scenario starts are the injected fault itself. */
@@ -178,8 +178,8 @@ public final class DemoPlantEvaluation {
                 close(raised, open.remove("TTT " + tag), timeMillis);
             }
         });
-        OnlineAssetWarnings assets = new OnlineAssetWarnings(models, plant.plant().tags(), OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS,
-                new OnlineAssetWarnings.Sink() {
+        OnlineAssetWarnings assets = new OnlineAssetWarnings(models, plant.plant().tags(),
+                OnlineAssetWarnings.DEFAULT_PERIOD_MILLIS, new OnlineAssetWarnings.Sink() {
                     @Override
                     public void raise(String asset, Warning w) {
                         open.put("MV " + asset, raised.size());

@@ -24,9 +24,18 @@ public final class SimulatedPlantFeed {
 
     /** Runs {@code dyn} for {@code seconds} simulated seconds, one batch per second to every listener. */
     public static void run(PlantDynamics dyn, double seconds, List<? extends SampleBatchListener> listeners) {
+        run(dyn, seconds, 1.0, listeners);
+    }
+
+    /**
+     * Runs {@code dyn} for {@code seconds} simulated seconds in steps of {@code stepSeconds}, one batch per step to
+     * every listener (the demo server steps 0.25 s at real-time speed).
+     */
+    public static void run(PlantDynamics dyn, double seconds, double stepSeconds,
+                           List<? extends SampleBatchListener> listeners) {
         List<TagDef> tags = dyn.tags();
         while (dyn.time() < seconds - 1e-9) {
-            dyn.step(1.0);
+            dyn.step(stepSeconds);
             long t = dyn.clock().millis();
             boolean lost = dyn.commLost();
             List<Sample> batch = new ArrayList<>(tags.size());

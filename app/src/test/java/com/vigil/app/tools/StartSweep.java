@@ -1,8 +1,8 @@
 package com.vigil.app.tools;
 
 import com.vigil.app.runtime.AssetModelStore;
-import com.vigil.model.Quality;
-import com.vigil.model.Sample;
+import com.vigil.app.runtime.SimulatedPlantFeed;
+import com.vigil.model.SampleBatchListener;
 import com.vigil.plantconfig.PlantFiles;
 import com.vigil.sim.dynamics.PlantDynamics;
 import com.vigil.warning.detect.Monitor;
@@ -39,19 +39,19 @@ public final class StartSweep {
         double worstEarly = 0, worstLater = 0;
         int totalRaises = 0;
         String worstEarlyWhat = "";
+        Set<String> all = new LinkedHashSet<>();
+        models.values().forEach(m -> all.addAll(m.columns()));
+        List<String> cols = List.copyOf(all);
+        List<String> names = new ArrayList<>(models.keySet());
+        List<int[]> sub = new ArrayList<>();
+        for (String n : names) {
+            sub.add(models.get(n).columns().stream().mapToInt(cols::indexOf).toArray());
+        }
         for (int k = 1; k < a.size(); k++) {
             Instant start = Instant.parse(a.get(k));
-            PlantDynamics d = new PlantDynamics(plant, 42, start);
-            Set<String> all = new LinkedHashSet<>();
-            models.values().forEach(m -> all.addAll(m.columns()));
-            List<String> cols = List.copyOf(all);
-            int[] idx = cols.stream().mapToInt(d::indexOf).toArray();
-            List<String> names = new ArrayList<>(models.keySet());
             List<Monitor> mons = new ArrayList<>();
-            List<int[]> sub = new ArrayList<>();
             for (String n : names) {
                 mons.add(models.get(n).monitor());
-                sub.add(models.get(n).columns().stream().mapToInt(cols::indexOf).toArray());
             }
             double[] early = new double[names.size()], later = new double[names.size()];
             int[] row = {0};
@@ -70,15 +70,9 @@ public final class StartSweep {
                     if (row[0] > 30 && ev.raised()) { raises[0]++; raisedWhat.add(names.get(m) + "@" + (row[0] / 6) + "min"); }
                 }
             });
-            long t0 = start.toEpochMilli();
-            int steps = (int) Math.round(3600 / step);
-            for (int s = 1; s <= steps; s++) {
-                d.step(step);
-                long t = t0 + Math.round(s * step * 1000);
-                List<Sample> batch = new ArrayList<>(idx.length);
-                for (int j = 0; j < idx.length; j++) batch.add(new Sample(cols.get(j), t, d.value(idx[j]), Quality.GOOD));
-                pr.accept(batch);
-            }
+            // fed as training and the evaluation are (published values, bad and stale samples), in the server's steps
+            SampleBatchListener feed = pr::accept;
+            SimulatedPlantFeed.run(new PlantDynamics(plant, 42, start), 3600, step, List.of(feed));
             int e = 0, l = 0;
             for (int m = 0; m < names.size(); m++) {
                 if (early[m] > early[e]) e = m;

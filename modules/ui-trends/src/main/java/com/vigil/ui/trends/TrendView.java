@@ -33,10 +33,10 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
 /**
- * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines.
- * Bad and stale samples are gaps, never zeros. A good last value is drawn on to now (values come on change). Redrawn at most once a second, on the FX pulse; the samples
- * are read through the task runner, never on the FX thread (the historian is a database), one read at a
- * time, the next a second after the last came back. A read that fails, or has not come back after 5 s,
+ * Trend of the selected tag over the last minutes (JFreeChart), with its alarm limits as lines. Bad and stale samples
+ * are gaps, never zeros. A good last value is drawn on to now (values come on change). Redrawn at most once a second,
+ * on the FX pulse; the samples are read through the task runner, never on the FX thread (the historian is a database),
+ * one read at a time, the next a second after the last came back. A read that fails, or has not come back after 5 s,
  * keeps the last picture and says so under the title.
  */
 public final class TrendView extends BorderPane {
